@@ -1,0 +1,139 @@
+//! The command line: subcommands, their arguments, and what each one runs.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::play::{self, Format};
+use crate::scenario::{self, ScenarioError, builtin};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "invitesim",
+    version,
+    about = "Simulate a professional network's invitation inbox: the sender's and the recipient's screens side by side.",
+    long_about = "Simulate a professional network's invitation inbox: the sender's and the recipient's screens side by side.\n\nThe rule it teaches: when an invitation is ignored, archived or reported, the sender is never told."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a scenario's script headless and print what happened at each step.
+    Play {
+        /// A scenario file, or the name of a built-in scenario (see `list`).
+        scenario: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Validate scenario files; every error is printed as FILE:LINE:COL: message.
+    Check {
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+    /// List the built-in scenarios.
+    List,
+    /// Print a built-in scenario's RON, to copy and edit.
+    Show { name: String },
+}
+
+/// Exit codes: 0 ok, 1 an expectation failed, 2 a bad file or argument.
+pub const EXIT_FAILED: u8 = 1;
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        None => play_cmd("tour", Format::Text),
+        Some(Command::Play { scenario, format }) => play_cmd(&scenario, format),
+        Some(Command::Check { files }) => Ok(check(&files)),
+        Some(Command::List) => list(),
+        Some(Command::Show { name }) => show(&name),
+    };
+    match result {
+        Ok(code) => code,
+        // A closed pipe (`invitesim play tour | head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("invitesim: {e}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+fn report(e: &ScenarioError) -> ExitCode {
+    eprintln!("{e}");
+    ExitCode::from(EXIT_BAD_INPUT)
+}
+
+fn play_cmd(arg: &str, format: Format) -> io::Result<ExitCode> {
+    let loaded = match scenario::resolve(arg) {
+        Ok(l) => l,
+        Err(e) => return Ok(report(&e)),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let summary = play::play(&loaded, format, &mut out)?;
+    out.flush()?;
+    Ok(if summary.passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FAILED)
+    })
+}
+
+fn check(files: &[String]) -> ExitCode {
+    let mut ok = true;
+    for f in files {
+        match scenario::resolve(f) {
+            Ok(l) => println!(
+                "{}: ok ({} people, {} invitations, {} script steps)",
+                l.file,
+                l.setup.world.people().len(),
+                l.setup.world.invitations().len(),
+                l.scenario.script.len()
+            ),
+            Err(e) => {
+                ok = false;
+                eprintln!("{e}");
+            }
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_BAD_INPUT)
+    }
+}
+
+fn list() -> io::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    let width = builtin::BUILTINS
+        .iter()
+        .map(|b| b.name.len())
+        .max()
+        .unwrap_or(0);
+    for b in builtin::BUILTINS {
+        writeln!(out, "{:<width$}  {}", b.name, builtin::title(b))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(name: &str) -> io::Result<ExitCode> {
+    match builtin::find(name) {
+        Some(b) => {
+            io::stdout().lock().write_all(b.source.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let names: Vec<&str> = builtin::BUILTINS.iter().map(|b| b.name).collect();
+            eprintln!(
+                "invitesim: no built-in scenario \"{name}\"; built-ins: {}",
+                names.join(", ")
+            );
+            Ok(ExitCode::from(EXIT_BAD_INPUT))
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! invitesim: a terminal simulator of a professional network's invitation inbox, with
+//! the sender's and the recipient's screens side by side.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod model;
+pub mod play;
+pub mod scenario;

@@ -1,0 +1,167 @@
+//! The one language of change: key presses, scenario script steps and tests all become
+//! `Action` values applied by `World::apply`. People are named by their handles.
+
+use chrono::Duration;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Action {
+    /// `from` invites `to`, with an optional note; `email` is the recipient's address,
+    /// needed when the sender is restricted under classic rules.
+    Send {
+        from: String,
+        to: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        email: Option<String>,
+    },
+    /// Advance the simulated clock; timers due on the way fire in time order.
+    Wait {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        days: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hours: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        minutes: Option<u32>,
+    },
+    /// The recipient opens the invitation: seen, no answer.
+    Open {
+        by: String,
+        from: String,
+    },
+    Ignore {
+        by: String,
+        from: String,
+    },
+    Accept {
+        by: String,
+        from: String,
+    },
+    DontKnow {
+        by: String,
+        from: String,
+    },
+    ReportSpam {
+        by: String,
+        from: String,
+    },
+    /// The sender takes back a pending invitation.
+    Withdraw {
+        by: String,
+        to: String,
+    },
+}
+
+impl Action {
+    pub fn wait_days(days: u32) -> Action {
+        Action::Wait {
+            days: Some(days),
+            hours: None,
+            minutes: None,
+        }
+    }
+
+    /// The variant's name as written in scenarios ("ReportSpam").
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Send { .. } => "Send",
+            Action::Wait { .. } => "Wait",
+            Action::Open { .. } => "Open",
+            Action::Ignore { .. } => "Ignore",
+            Action::Accept { .. } => "Accept",
+            Action::DontKnow { .. } => "DontKnow",
+            Action::ReportSpam { .. } => "ReportSpam",
+            Action::Withdraw { .. } => "Withdraw",
+        }
+    }
+
+    /// Every handle the action names, in order.
+    pub fn handles(&self) -> Vec<&str> {
+        match self {
+            Action::Send { from, to, .. } => vec![from, to],
+            Action::Wait { .. } => vec![],
+            Action::Open { by, from }
+            | Action::Ignore { by, from }
+            | Action::Accept { by, from }
+            | Action::DontKnow { by, from }
+            | Action::ReportSpam { by, from } => vec![by, from],
+            Action::Withdraw { by, to } => vec![by, to],
+        }
+    }
+
+    /// The field names matching `handles()`, for error messages that point at a field.
+    pub fn handle_fields(&self) -> &'static [&'static str] {
+        match self {
+            Action::Send { .. } => &["from", "to"],
+            Action::Wait { .. } => &[],
+            Action::Withdraw { .. } => &["by", "to"],
+            _ => &["by", "from"],
+        }
+    }
+
+    /// How far a `Wait` moves the clock (zero for other actions).
+    pub fn wait_duration(&self) -> Duration {
+        match self {
+            Action::Wait {
+                days,
+                hours,
+                minutes,
+            } => {
+                Duration::days(i64::from(days.unwrap_or(0)))
+                    + Duration::hours(i64::from(hours.unwrap_or(0)))
+                    + Duration::minutes(i64::from(minutes.unwrap_or(0)))
+            }
+            _ => Duration::zero(),
+        }
+    }
+
+    /// A compact one-line form for transcripts: `Send(maya → sam, note: "Hi")`.
+    pub fn summary(&self) -> String {
+        match self {
+            Action::Send {
+                from,
+                to,
+                note,
+                email,
+            } => {
+                let mut s = format!("Send({from} → {to}");
+                if let Some(note) = note {
+                    s.push_str(&format!(", note: {note:?}"));
+                }
+                if let Some(email) = email {
+                    s.push_str(&format!(", email: {email:?}"));
+                }
+                s.push(')');
+                s
+            }
+            Action::Wait { .. } => format!("Wait({})", format_duration(self.wait_duration())),
+            Action::Withdraw { by, to } => format!("Withdraw({by} → {to})"),
+            other => {
+                let [by, from] = other.handles()[..] else {
+                    return other.name().to_owned();
+                };
+                format!("{}({by}, from {from})", other.name())
+            }
+        }
+    }
+}
+
+/// "3 days 4 hours", "1 week", "0 minutes".
+pub fn format_duration(d: Duration) -> String {
+    let mut parts = Vec::new();
+    let mut minutes = d.num_minutes();
+    for (unit, size) in [("day", 24 * 60), ("hour", 60), ("minute", 1)] {
+        let n = minutes / size;
+        minutes %= size;
+        if n > 0 {
+            parts.push(format!("{n} {unit}{}", if n == 1 { "" } else { "s" }));
+        }
+    }
+    if parts.is_empty() {
+        "0 minutes".to_owned()
+    } else {
+        parts.join(" ")
+    }
+}

@@ -1,0 +1,112 @@
+//! One invitation and its lifecycle: the state machine every action moves through.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::PersonId;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct InvitationId(pub u32);
+
+impl InvitationId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The hidden truth of an invitation. Only `World::view` decides what each side sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum InvitationState {
+    /// Waiting in the recipient's Invitations; `seen` once they opened it.
+    Pending {
+        seen: bool,
+    },
+    /// The recipient pressed Ignore (archived under classic rules, removed under modern).
+    Ignored,
+    /// The recipient said "I don't know this person": removed, one flag on the sender.
+    DontKnow,
+    /// The recipient reported it as spam: removed, one flag on the sender.
+    Spam,
+    Accepted,
+    Withdrawn,
+    Expired,
+}
+
+impl InvitationState {
+    /// Still unanswered as far as the sender can tell: every state but the three
+    /// the sender's own screen reflects (accepted, withdrawn, expired).
+    pub fn looks_pending(self) -> bool {
+        matches!(
+            self,
+            InvitationState::Pending { .. }
+                | InvitationState::Ignored
+                | InvitationState::DontKnow
+                | InvitationState::Spam
+        )
+    }
+
+    /// The recipient still has it on a list (Invitations, or the Archive when ignoring archives).
+    pub fn held_by_recipient(self, ignore_archives: bool) -> bool {
+        match self {
+            InvitationState::Pending { .. } => true,
+            InvitationState::Ignored => ignore_archives,
+            _ => false,
+        }
+    }
+
+    /// A short lower-case name of the truth, for x-ray and transcripts.
+    pub fn label(self) -> &'static str {
+        match self {
+            InvitationState::Pending { seen: false } => "pending, not opened",
+            InvitationState::Pending { seen: true } => "opened, no answer",
+            InvitationState::Ignored => "ignored",
+            InvitationState::DontKnow => "\"I don't know\"",
+            InvitationState::Spam => "reported as spam",
+            InvitationState::Accepted => "accepted",
+            InvitationState::Withdrawn => "withdrawn",
+            InvitationState::Expired => "expired",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub id: InvitationId,
+    pub from: PersonId,
+    pub to: PersonId,
+    pub note: Option<String>,
+    pub sent: DateTime<Utc>,
+    pub state: InvitationState,
+    /// When `state` last changed (equals `sent` until then).
+    pub changed: DateTime<Utc>,
+    /// When the recipient first opened it, if ever.
+    pub opened: Option<DateTime<Utc>>,
+}
+
+/// What a recipient does to an invitation they hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Open,
+    Ignore,
+    DontKnow,
+    ReportSpam,
+    Accept,
+}
+
+impl Invitation {
+    /// The state after the recipient's `answer`, or why it cannot be given.
+    /// Callers have already checked that the recipient still holds the invitation.
+    pub fn answered(&self, answer: Answer) -> Result<InvitationState, &'static str> {
+        use InvitationState as S;
+        match (answer, self.state) {
+            (Answer::Open, S::Pending { .. }) => Ok(S::Pending { seen: true }),
+            (Answer::Open, S::Ignored) => Ok(S::Ignored),
+            (Answer::Ignore, S::Pending { .. }) => Ok(S::Ignored),
+            (Answer::Ignore, S::Ignored) => Err("it is already in the Archive"),
+            (Answer::DontKnow, S::Pending { .. } | S::Ignored) => Ok(S::DontKnow),
+            (Answer::ReportSpam, S::Pending { .. } | S::Ignored) => Ok(S::Spam),
+            (Answer::Accept, S::Pending { .. } | S::Ignored) => Ok(S::Accepted),
+            _ => Err("it is no longer in their lists"),
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! The platform's rules as plain data: two named presets (`classic`, the seed article's
+//! inbox, and `modern`) and the constants each one fixes. Sources are keys into
+//! `shared/rules-sources.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// Which era of the platform a rule set starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Preset {
+    /// Ignore archives, accept later works, flags lead to an email-to-invite requirement.
+    #[default]
+    Classic,
+    /// Ignore removes, weekly limit, expiry, temporary restrictions.
+    Modern,
+}
+
+impl Preset {
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::Classic => "classic",
+            Preset::Modern => "modern",
+        }
+    }
+}
+
+/// The full set of constants and switches one simulated world runs under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rules {
+    /// The preset these rules started from (shown in the header).
+    pub preset: Preset,
+    /// Ignore moves an invitation to the Archive (classic) instead of removing it (H1303a/b, AZ).
+    pub ignore_archives: bool,
+    /// Days after sending when a reminder email goes to an unanswered recipient (H3882, KEN).
+    pub reminder_days: Vec<u32>,
+    /// Days a sender waits after withdrawing before inviting the same person again (R, LH).
+    pub withdraw_wait_days: u32,
+    /// Days after which a pending invitation silently expires; `None` never (KEN, M).
+    pub expiry_days: Option<u32>,
+    /// Invitations one sender may send in any 7 × 24 h window; `None` no limit (DUX, LH, M).
+    pub weekly_limit: Option<u32>,
+    /// Longest note allowed on an invitation, in characters (LH).
+    pub note_max_chars: u32,
+    /// Flags ("I don't know" or spam) against a sender before the account is warned (PBW, M).
+    pub flags_to_warn: u32,
+    /// Flags against a sender before the account is restricted (PBW, M).
+    pub flags_to_restrict: u32,
+    /// Days a restriction lasts; `None` until lifted, with the recipient's email needed
+    /// to invite (classic, PBW); `Some` a temporary ban on sending (modern, R, L).
+    pub restriction_days: Option<u32>,
+}
+
+impl Rules {
+    pub fn preset(preset: Preset) -> Rules {
+        match preset {
+            Preset::Classic => Rules::classic(),
+            Preset::Modern => Rules::modern(),
+        }
+    }
+
+    /// The seed article's inbox (H1303a, PBW).
+    pub fn classic() -> Rules {
+        Rules {
+            preset: Preset::Classic,
+            ignore_archives: true,
+            reminder_days: vec![7, 14],
+            withdraw_wait_days: 21,
+            expiry_days: None,
+            weekly_limit: None,
+            note_max_chars: 300,
+            flags_to_warn: 3,
+            flags_to_restrict: 5,
+            restriction_days: None,
+        }
+    }
+
+    /// Today's platform (H1303b, R, L, KEN, DUX).
+    pub fn modern() -> Rules {
+        Rules {
+            preset: Preset::Modern,
+            ignore_archives: false,
+            expiry_days: Some(183),
+            weekly_limit: Some(100),
+            restriction_days: Some(7),
+            ..Rules::classic()
+        }
+    }
+
+    /// True when at least one field differs from the preset it names.
+    pub fn is_customised(&self) -> bool {
+        *self != Rules::preset(self.preset)
+    }
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules::classic()
+    }
+}

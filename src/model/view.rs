@@ -1,0 +1,280 @@
+//! What one person sees: derived from the world on demand, never stored. The sender's
+//! rows carry only what the platform shows them, so the teaching rule is a property of
+//! this function.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::{InvitationId, InvitationState, Mail, PersonId, Standing, World};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct View {
+    pub person: PersonId,
+    /// Pending invitations received, newest first.
+    pub invitations: Vec<InboxRow>,
+    /// Ignored invitations received (classic rules), newest first.
+    pub archive: Vec<InboxRow>,
+    pub sent: Vec<SentRow>,
+    pub notifications: Vec<Mail>,
+    pub emails: Vec<Mail>,
+    pub network: Vec<PersonId>,
+    pub account: AccountView,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InboxRow {
+    pub invitation: InvitationId,
+    pub from: PersonId,
+    pub note: Option<String>,
+    pub sent: DateTime<Utc>,
+    pub seen: bool,
+}
+
+/// A row of the sender's Sent list: all a sender can ever know of an invitation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SentRow {
+    pub invitation: InvitationId,
+    pub to: PersonId,
+    pub note: Option<String>,
+    pub sent: DateTime<Utc>,
+    pub status: SentStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum SentStatus {
+    Pending,
+    Connected,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AccountView {
+    pub standing: Standing,
+    pub restricted_until: Option<DateTime<Utc>>,
+}
+
+/// The seven tabs of a person's screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Tab {
+    Invitations,
+    Archive,
+    Sent,
+    Notifications,
+    Emails,
+    Network,
+    Account,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 7] = [
+        Tab::Invitations,
+        Tab::Archive,
+        Tab::Sent,
+        Tab::Notifications,
+        Tab::Emails,
+        Tab::Network,
+        Tab::Account,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Invitations => "Invitations",
+            Tab::Archive => "Archive",
+            Tab::Sent => "Sent",
+            Tab::Notifications => "Notifications",
+            Tab::Emails => "Emails",
+            Tab::Network => "Network",
+            Tab::Account => "Account",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|&t| t == self).unwrap_or(0)
+    }
+}
+
+impl World {
+    /// Everything `person` sees right now.
+    pub fn view(&self, person: PersonId) -> View {
+        let lists = self.lists(person);
+        let inbox_row = |&(_, id): &(DateTime<Utc>, InvitationId)| {
+            let inv = self.invitation(id);
+            InboxRow {
+                invitation: id,
+                from: inv.from,
+                note: inv.note.clone(),
+                sent: inv.sent,
+                seen: inv.state != InvitationState::Pending { seen: false },
+            }
+        };
+        let sent_row = |&(_, id): &(DateTime<Utc>, InvitationId)| {
+            let inv = self.invitation(id);
+            SentRow {
+                invitation: id,
+                to: inv.to,
+                note: inv.note.clone(),
+                sent: inv.sent,
+                status: if inv.state == InvitationState::Accepted {
+                    SentStatus::Connected
+                } else {
+                    SentStatus::Pending
+                },
+            }
+        };
+        View {
+            person,
+            invitations: lists.inbox.iter().rev().map(inbox_row).collect(),
+            archive: lists.archive.iter().rev().map(inbox_row).collect(),
+            sent: lists.sent.iter().rev().map(sent_row).collect(),
+            notifications: lists.notifications.iter().rev().copied().collect(),
+            emails: lists.mail.iter().rev().copied().collect(),
+            network: lists.network.iter().copied().collect(),
+            account: AccountView {
+                standing: lists.account.standing,
+                restricted_until: lists.account.restricted_until,
+            },
+        }
+    }
+}
+
+/// Identifies a row across two views of the same person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RowKey {
+    Invitation(InvitationId),
+    Mail(Mail),
+    Person(PersonId),
+    Account,
+}
+
+/// What changed on one tab, in words and as row keys (for highlighting).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TabChange {
+    pub tab: Tab,
+    pub lines: Vec<String>,
+    pub rows: Vec<RowKey>,
+}
+
+/// The difference between two views of one person.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ViewDiff {
+    pub tabs: Vec<TabChange>,
+}
+
+impl ViewDiff {
+    pub fn between(before: &View, after: &View, world: &World) -> ViewDiff {
+        let name = |p: PersonId| world.person(p).name.as_str();
+        let mut tabs = Vec::new();
+        let mut push = |tab: Tab, (lines, rows): (Vec<String>, Vec<RowKey>)| {
+            if !lines.is_empty() {
+                tabs.push(TabChange { tab, lines, rows });
+            }
+        };
+        let inbox = |r: &InboxRow| {
+            let state = if r.seen { "seen" } else { "new" };
+            (
+                RowKey::Invitation(r.invitation),
+                format!("{} ({state})", name(r.from)),
+            )
+        };
+        push(
+            Tab::Invitations,
+            rows(&before.invitations, &after.invitations, inbox),
+        );
+        push(Tab::Archive, rows(&before.archive, &after.archive, inbox));
+        let sent = |r: &SentRow| {
+            let status = match r.status {
+                SentStatus::Pending => "Pending",
+                SentStatus::Connected => "Connected",
+            };
+            (
+                RowKey::Invitation(r.invitation),
+                format!("{} ({status})", name(r.to)),
+            )
+        };
+        push(Tab::Sent, rows(&before.sent, &after.sent, sent));
+        let mail = |m: &Mail| (RowKey::Mail(*m), format!("\"{}\"", m.subject(world)));
+        push(
+            Tab::Notifications,
+            rows(&before.notifications, &after.notifications, mail),
+        );
+        push(Tab::Emails, rows(&before.emails, &after.emails, mail));
+        let person = |p: &PersonId| (RowKey::Person(*p), name(*p).to_owned());
+        push(Tab::Network, rows(&before.network, &after.network, person));
+        if before.account != after.account {
+            let line = format!(
+                "{} → {}",
+                before.account.standing.label(),
+                after.account.standing.label()
+            );
+            push(Tab::Account, (vec![line], vec![RowKey::Account]));
+        }
+        ViewDiff { tabs }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tabs.is_empty()
+    }
+
+    /// "Sent: Sam Ortiz (Pending) → Sam Ortiz (Connected); Notifications: + …"
+    pub fn summary(&self) -> String {
+        self.tabs
+            .iter()
+            .map(|t| format!("{}: {}", t.tab.label(), t.lines.join(", ")))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    pub fn changed_rows(&self, tab: Tab) -> &[RowKey] {
+        self.tabs
+            .iter()
+            .find(|t| t.tab == tab)
+            .map_or(&[], |t| t.rows.as_slice())
+    }
+}
+
+/// Added, removed and changed rows of one list, matched by key.
+fn rows<T: PartialEq, K: Eq + Hash + Copy>(
+    before: &[T],
+    after: &[T],
+    describe: impl Fn(&T) -> (K, String),
+) -> (Vec<String>, Vec<K>) {
+    if before == after {
+        return (Vec::new(), Vec::new());
+    }
+    let old: HashMap<K, (&T, String)> = before
+        .iter()
+        .map(|r| {
+            let (k, text) = describe(r);
+            (k, (r, text))
+        })
+        .collect();
+    let mut lines = Vec::new();
+    let mut keys = Vec::new();
+    let mut matched = 0;
+    for r in after {
+        let (k, text) = describe(r);
+        match old.get(&k) {
+            None => lines.push(format!("+ {text}")),
+            Some((prev, old_text)) => {
+                matched += 1;
+                if *prev == r {
+                    continue;
+                }
+                lines.push(format!("{old_text} → {text}"));
+            }
+        }
+        keys.push(k);
+    }
+    if matched < old.len() {
+        let now: HashSet<K> = after.iter().map(|r| describe(r).0).collect();
+        for r in before {
+            let (k, text) = describe(r);
+            if !now.contains(&k) {
+                lines.push(format!("− {text}"));
+            }
+        }
+    }
+    (lines, keys)
+}

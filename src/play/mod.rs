@@ -1,0 +1,65 @@
+//! Headless play: a scenario's script run without a terminal, written as a text or
+//! JSON-lines transcript.
+
+mod json;
+mod runner;
+mod text;
+
+use std::io::{self, Write};
+
+pub use runner::{Runner, StepKind, StepReport, expectation_text};
+
+use crate::scenario::Loaded;
+
+/// Transcript formats for `invitesim play`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+}
+
+/// Counts of a whole run, for the closing line and the exit code.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub steps: usize,
+    pub expectations: usize,
+    /// Steps whose outcome was not the one written (expectations and actions).
+    pub failed: usize,
+    pub failed_expectations: usize,
+    pub quizzes: usize,
+}
+
+impl Summary {
+    pub fn passed(&self) -> bool {
+        self.failed == 0
+    }
+
+    fn count(&mut self, r: &StepReport) {
+        self.steps += 1;
+        self.expectations += usize::from(r.kind == StepKind::Expect);
+        self.quizzes += usize::from(r.kind == StepKind::Quiz);
+        self.failed += usize::from(!r.ok);
+        self.failed_expectations += usize::from(!r.ok && r.kind == StepKind::Expect);
+    }
+}
+
+/// Plays the whole script, writing each step as it goes.
+pub fn play(loaded: &Loaded, format: Format, out: &mut dyn Write) -> io::Result<Summary> {
+    let mut runner = Runner::new(&loaded.scenario.script, &loaded.setup);
+    let mut summary = Summary::default();
+    if format == Format::Text {
+        text::header(loaded, out)?;
+    }
+    while let Some(report) = runner.step() {
+        summary.count(&report);
+        match format {
+            Format::Text => text::step(&report, loaded, runner.world(), out)?,
+            Format::Json => json::step(&report, loaded, runner.world(), out)?,
+        }
+    }
+    if format == Format::Text {
+        text::footer(&summary, out)?;
+    }
+    Ok(summary)
+}

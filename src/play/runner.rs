@@ -1,0 +1,253 @@
+//! Runs a scenario's script one step at a time over a `World`, judging expectations.
+//! Front-end neutral: the transcript, the recorder and the TUI's playback all use it.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::{DateTime, Utc};
+
+use crate::model::{PersonId, SentStatus, View, ViewDiff, World};
+use crate::scenario::{Expectation, InboxExpect, Quiz, SentExpect, Setup, Step};
+
+/// What kind of step a report is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepKind {
+    Say,
+    Action,
+    Refused,
+    Expect,
+    Quiz,
+}
+
+/// The result of one step, with everything a front end needs to show it.
+#[derive(Debug, Clone)]
+pub struct StepReport {
+    /// 1-based position in the script.
+    pub number: usize,
+    /// The simulated time after the step.
+    pub at: DateTime<Utc>,
+    pub kind: StepKind,
+    /// Narration, the action's summary, the expectation or the question.
+    pub text: String,
+    /// False when an expectation failed or an action's outcome was not the one written.
+    pub ok: bool,
+    /// Why it failed, or the refusal's reason.
+    pub detail: Option<String>,
+    /// The events this step added to the world's log.
+    pub events: Range<usize>,
+    /// For each pane person, what changed in their view (empty diff: unchanged).
+    pub panes: Vec<(PersonId, ViewDiff)>,
+}
+
+pub struct Runner<'s> {
+    steps: &'s [Step],
+    world: World,
+    panes: [PersonId; 2],
+    next: usize,
+    /// People whose views are kept from before the latest action step.
+    watched: Vec<PersonId>,
+    before: HashMap<PersonId, View>,
+}
+
+impl<'s> Runner<'s> {
+    pub fn new(steps: &'s [Step], setup: &Setup) -> Runner<'s> {
+        let world = setup.world.clone();
+        let (left, right) = setup.panes;
+        let mut watched = vec![left, right];
+        for step in steps {
+            if let Step::Expect(Expectation::Unchanged { who }) = step
+                && let Some(p) = world.person_id(who)
+            {
+                watched.push(p);
+            }
+        }
+        watched.sort();
+        watched.dedup();
+        let before = snapshot(&world, &watched);
+        Runner {
+            steps,
+            world,
+            panes: [left, right],
+            next: 0,
+            watched,
+            before,
+        }
+    }
+
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.next >= self.steps.len()
+    }
+
+    /// Runs the next step, or `None` at the end of the script.
+    pub fn step(&mut self) -> Option<StepReport> {
+        let step = self.steps.get(self.next)?;
+        self.next += 1;
+        let mark = self.world.log().len();
+        let mut report = StepReport {
+            number: self.next,
+            at: self.world.now(),
+            kind: StepKind::Say,
+            text: String::new(),
+            ok: true,
+            detail: None,
+            events: mark..mark,
+            panes: Vec::new(),
+        };
+        match step {
+            Step::Say(text) => report.text = text.clone(),
+            Step::Act(action) | Step::Refused(action) => {
+                let must_refuse = matches!(step, Step::Refused(_));
+                report.kind = if must_refuse {
+                    StepKind::Refused
+                } else {
+                    StepKind::Action
+                };
+                report.text = action.summary();
+                self.before = snapshot(&self.world, &self.watched);
+                match self.world.apply(action) {
+                    Ok(events) => {
+                        report.events = events;
+                        if must_refuse {
+                            report.ok = false;
+                            report.detail =
+                                Some("expected a refusal, but the rules allowed it".into());
+                        }
+                    }
+                    Err(refusal) => {
+                        report.ok = must_refuse;
+                        report.detail = Some(format!("refused: {refusal}"));
+                    }
+                }
+                report.panes = self
+                    .panes
+                    .iter()
+                    .map(|&p| {
+                        let now = self.world.view(p);
+                        let before = self.before.get(&p).unwrap_or(&now);
+                        (p, ViewDiff::between(before, &now, &self.world))
+                    })
+                    .collect();
+            }
+            Step::Expect(e) => {
+                report.kind = StepKind::Expect;
+                let (text, expected, actual) = self.judge(e);
+                report.text = text;
+                report.ok = expected == actual;
+                if !report.ok {
+                    report.detail = Some(format!("expected {expected}, got {actual}"));
+                }
+            }
+            Step::Quiz(q) => {
+                report.kind = StepKind::Quiz;
+                report.text = q.question.clone();
+                report.detail = Some(quiz_answer(q));
+            }
+        }
+        report.at = self.world.now();
+        Some(report)
+    }
+
+    /// A readable form of the expectation, what it expects and what the world shows.
+    fn judge(&self, e: &Expectation) -> (String, String, String) {
+        let w = &self.world;
+        let id = |h: &str| w.person_id(h).unwrap_or(PersonId(0));
+        let text = expectation_text(e);
+        let (expected, actual) = match e {
+            Expectation::Unchanged { who } => {
+                let p = id(who);
+                let now = w.view(p);
+                let before = self.before.get(&p).unwrap_or(&now);
+                let diff = ViewDiff::between(before, &now, w);
+                let actual = if diff.is_empty() {
+                    "unchanged".into()
+                } else {
+                    format!("changed ({})", diff.summary())
+                };
+                ("unchanged".to_owned(), actual)
+            }
+            Expectation::SentShows { who, to, status } => {
+                let (who, to) = (id(who), id(to));
+                let shown = w.latest(who, to).and_then(|inv| {
+                    w.view(who)
+                        .sent
+                        .into_iter()
+                        .find(|r| r.invitation == inv.id)
+                });
+                let actual = match shown.map(|r| r.status) {
+                    Some(SentStatus::Pending) => SentExpect::Pending,
+                    Some(SentStatus::Connected) => SentExpect::Connected,
+                    None => SentExpect::Gone,
+                };
+                (format!("{status:?}"), format!("{actual:?}"))
+            }
+            Expectation::InboxShows { who, from, status } => {
+                let (who, from) = (id(who), id(from));
+                let view = w.view(who);
+                let actual = match w.latest(from, who).map(|i| i.id) {
+                    Some(inv) => {
+                        if let Some(r) = view.invitations.iter().find(|r| r.invitation == inv) {
+                            if r.seen {
+                                InboxExpect::Seen
+                            } else {
+                                InboxExpect::New
+                            }
+                        } else if view.archive.iter().any(|r| r.invitation == inv) {
+                            InboxExpect::Archived
+                        } else {
+                            InboxExpect::Gone
+                        }
+                    }
+                    None => InboxExpect::Gone,
+                };
+                (format!("{status:?}"), format!("{actual:?}"))
+            }
+            Expectation::Notified { who, count } => (
+                count.to_string(),
+                w.view(id(who)).notifications.len().to_string(),
+            ),
+            Expectation::Emails { who, count } => {
+                (count.to_string(), w.view(id(who)).emails.len().to_string())
+            }
+            Expectation::Connected { a, b, is } => (
+                is.to_string(),
+                w.view(id(a)).network.contains(&id(b)).to_string(),
+            ),
+            Expectation::Account { who, status } => (
+                format!("{status:?}"),
+                format!("{:?}", w.view(id(who)).account.standing),
+            ),
+        };
+        (text, expected, actual)
+    }
+}
+
+fn snapshot(world: &World, people: &[PersonId]) -> HashMap<PersonId, View> {
+    people.iter().map(|&p| (p, world.view(p))).collect()
+}
+
+/// `SentShows(maya → sam): Pending`, as transcripts print an expectation.
+pub fn expectation_text(e: &Expectation) -> String {
+    match e {
+        Expectation::Unchanged { who } => format!("Unchanged({who})"),
+        Expectation::SentShows { who, to, status } => {
+            format!("SentShows({who} → {to}): {status:?}")
+        }
+        Expectation::InboxShows { who, from, status } => {
+            format!("InboxShows({who} ← {from}): {status:?}")
+        }
+        Expectation::Notified { who, count } => format!("Notified({who}): {count}"),
+        Expectation::Emails { who, count } => format!("Emails({who}): {count}"),
+        Expectation::Connected { a, b, is } => format!("Connected({a}, {b}): {is}"),
+        Expectation::Account { who, status } => format!("Account({who}): {status:?}"),
+    }
+}
+
+fn quiz_answer(q: &Quiz) -> String {
+    let right = q.choices.get(q.answer).map_or("?", String::as_str);
+    format!("answer: {} {right}", q.answer + 1)
+}

@@ -1,0 +1,188 @@
+//! The RON scenario format: the public contract in DESIGN.md. Names here are not ours to
+//! change; every struct denies unknown fields so typos never pass silently.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::model::{Preset, Rules, Standing};
+
+use super::Step;
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    /// The simulated clock at the start, RFC 3339.
+    pub start: String,
+    #[serde(default)]
+    pub seed: Option<u64>,
+    #[serde(default)]
+    pub rules: RulesSpec,
+    #[serde(default)]
+    pub panes: Option<Panes>,
+    pub people: Vec<PersonSpec>,
+    #[serde(default)]
+    pub connections: Vec<(String, String)>,
+    #[serde(default)]
+    pub invitations: Vec<InvitationSpec>,
+    #[serde(default)]
+    pub script: Vec<Step>,
+}
+
+/// A preset plus any field overridden. For the `Option` fields, leaving the field out
+/// keeps the preset's value and writing `None` turns the rule off, hence the double
+/// option.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesSpec {
+    #[serde(default)]
+    pub preset: Preset,
+    #[serde(default)]
+    pub ignore_archives: Option<bool>,
+    #[serde(default)]
+    pub reminder_days: Option<Vec<u32>>,
+    #[serde(default)]
+    pub withdraw_wait_days: Option<u32>,
+    #[serde(default, deserialize_with = "present")]
+    pub expiry_days: Option<Option<u32>>,
+    #[serde(default, deserialize_with = "present")]
+    pub weekly_limit: Option<Option<u32>>,
+    #[serde(default)]
+    pub note_max_chars: Option<u32>,
+    #[serde(default)]
+    pub flags_to_warn: Option<u32>,
+    #[serde(default)]
+    pub flags_to_restrict: Option<u32>,
+    #[serde(default, deserialize_with = "present")]
+    pub restriction_days: Option<Option<u32>>,
+}
+
+/// A field that is present: its value (which may itself be `None`) wrapped in `Some`.
+fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<u32>>, D::Error> {
+    Option::<u32>::deserialize(d).map(Some)
+}
+
+impl RulesSpec {
+    pub fn rules(&self) -> Rules {
+        let mut r = Rules::preset(self.preset);
+        let s = self.clone();
+        r.ignore_archives = s.ignore_archives.unwrap_or(r.ignore_archives);
+        r.reminder_days = s.reminder_days.unwrap_or(r.reminder_days);
+        r.withdraw_wait_days = s.withdraw_wait_days.unwrap_or(r.withdraw_wait_days);
+        r.expiry_days = s.expiry_days.unwrap_or(r.expiry_days);
+        r.weekly_limit = s.weekly_limit.unwrap_or(r.weekly_limit);
+        r.note_max_chars = s.note_max_chars.unwrap_or(r.note_max_chars);
+        r.flags_to_warn = s.flags_to_warn.unwrap_or(r.flags_to_warn);
+        r.flags_to_restrict = s.flags_to_restrict.unwrap_or(r.flags_to_restrict);
+        r.restriction_days = s.restriction_days.unwrap_or(r.restriction_days);
+        r
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Panes {
+    pub left: String,
+    pub right: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonSpec {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub headline: String,
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationSpec {
+    pub from: String,
+    pub to: String,
+    /// When it was sent, RFC 3339, at or before the scenario's `start`.
+    pub sent: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A checkable claim about the world at this point of the script.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub enum Expectation {
+    /// `who`'s whole view equals the one before the latest action step.
+    Unchanged {
+        who: String,
+    },
+    SentShows {
+        who: String,
+        to: String,
+        status: SentExpect,
+    },
+    InboxShows {
+        who: String,
+        from: String,
+        status: InboxExpect,
+    },
+    Notified {
+        who: String,
+        count: u32,
+    },
+    Emails {
+        who: String,
+        count: u32,
+    },
+    Connected {
+        a: String,
+        b: String,
+        is: bool,
+    },
+    Account {
+        who: String,
+        status: Standing,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum SentExpect {
+    Pending,
+    Connected,
+    Gone,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum InboxExpect {
+    New,
+    Seen,
+    Archived,
+    Gone,
+}
+
+impl Expectation {
+    /// Every handle the expectation names, with the field that names it.
+    pub fn handles(&self) -> Vec<(&'static str, &str)> {
+        match self {
+            Expectation::Unchanged { who }
+            | Expectation::Notified { who, .. }
+            | Expectation::Emails { who, .. }
+            | Expectation::Account { who, .. } => vec![("who", who)],
+            Expectation::SentShows { who, to, .. } => vec![("who", who), ("to", to)],
+            Expectation::InboxShows { who, from, .. } => vec![("who", who), ("from", from)],
+            Expectation::Connected { a, b, .. } => vec![("a", a), ("b", b)],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quiz {
+    pub question: String,
+    pub choices: Vec<String>,
+    /// Index into `choices`, from 0.
+    pub answer: usize,
+    #[serde(default)]
+    pub explain: String,
+}

@@ -1,0 +1,139 @@
+//! Reading a scenario: bytes → text → RON → `Scenario` → validated `Setup`, with every
+//! failure turned into a positioned diagnostic.
+
+use std::path::Path as FsPath;
+
+use ron::extensions::Extensions;
+
+use super::error::{Diagnostic, ScenarioError};
+use super::locate::{Pos, locate};
+use super::validate::{Setup, validate};
+use super::{Scenario, builtin};
+
+/// Nesting deeper than this is refused with a position, never a stack overflow.
+const RECURSION_LIMIT: usize = 128;
+
+/// A scenario ready to run: its source, its parsed form and its starting world.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The file name or `NAME.ron` for a built-in, as errors and titles name it.
+    pub file: String,
+    pub source: String,
+    pub scenario: Scenario,
+    pub setup: Setup,
+}
+
+/// Loads `arg` as a file if one exists there, else as a built-in scenario's name.
+pub fn resolve(arg: &str) -> Result<Loaded, ScenarioError> {
+    let path = FsPath::new(arg);
+    if !path.exists()
+        && let Some(b) = builtin::find(arg)
+    {
+        return load_source(&format!("{}.ron", b.name), b.source.as_bytes());
+    }
+    load_path(path)
+}
+
+pub fn load_path(path: &FsPath) -> Result<Loaded, ScenarioError> {
+    let file = path.display().to_string();
+    if path.is_dir() {
+        return Err(ScenarioError::one(
+            &file,
+            None,
+            "is a directory, not a scenario file",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                "no such file (and no built-in scenario of that name; see `invitesim list`)".into()
+            }
+            std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+            _ => format!("cannot read: {e}"),
+        };
+        ScenarioError::one(&file, None, why)
+    })?;
+    load_source(&file, &bytes)
+}
+
+/// Parses and validates scenario bytes; `file` names them in diagnostics.
+pub fn load_source(file: &str, bytes: &[u8]) -> Result<Loaded, ScenarioError> {
+    let source = std::str::from_utf8(bytes).map_err(|e| {
+        let pos = position_of(bytes, e.valid_up_to());
+        ScenarioError::one(
+            file,
+            Some(pos),
+            "invalid UTF-8: scenario files must be UTF-8 text",
+        )
+    })?;
+    let scenario = parse(file, source)?;
+    let setup = validate(&scenario).map_err(|problems| {
+        let paths: Vec<_> = problems.iter().map(|(p, _)| p.clone()).collect();
+        let found = locate(source, &paths);
+        let mut diagnostics: Vec<Diagnostic> = problems
+            .into_iter()
+            .map(|(path, message)| Diagnostic {
+                file: file.to_owned(),
+                pos: Some(found.get(&path).copied().unwrap_or(Pos { line: 1, col: 1 })),
+                message,
+            })
+            .collect();
+        diagnostics.sort_by_key(|d| d.pos);
+        ScenarioError { diagnostics }
+    })?;
+    Ok(Loaded {
+        file: file.to_owned(),
+        source: source.to_owned(),
+        scenario,
+        setup,
+    })
+}
+
+/// The RON parse alone: text to `Scenario`, with ron's position on failure.
+pub fn parse(file: &str, source: &str) -> Result<Scenario, ScenarioError> {
+    if source.trim().is_empty() {
+        return Err(ScenarioError::one(
+            file,
+            Some(Pos { line: 1, col: 1 }),
+            "empty file: expected a scenario, `Scenario(title: .., start: .., people: [..])`",
+        ));
+    }
+    ron_options().from_str(source).map_err(|e| {
+        let pos = Pos {
+            line: e.span.start.line,
+            col: e.span.start.col,
+        };
+        ScenarioError::one(file, Some(pos), ron_message(&e.code))
+    })
+}
+
+pub fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
+
+fn ron_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            format!("nesting is too deep: more than {RECURSION_LIMIT} levels")
+        }
+        ron::Error::Eof => "unexpected end of file: a bracket or value is missing".into(),
+        other => other.to_string(),
+    }
+}
+
+/// The line and column (in characters) of a byte offset.
+fn position_of(bytes: &[u8], offset: usize) -> Pos {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let text = String::from_utf8_lossy(&before[line_start..]);
+    Pos {
+        line,
+        col: 1 + text.chars().count(),
+    }
+}

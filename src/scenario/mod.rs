@@ -1,0 +1,18 @@
+//! The RON scenario format: loading, validation, positioned errors, built-ins.
+
+pub mod builtin;
+mod error;
+mod format;
+mod load;
+pub mod locate;
+mod step;
+mod validate;
+
+pub use error::{Diagnostic, MAX_SHOWN, ScenarioError};
+pub use format::{
+    Expectation, InboxExpect, InvitationSpec, Panes, PersonSpec, Quiz, RulesSpec, Scenario,
+    SentExpect,
+};
+pub use load::{Loaded, load_path, load_source, parse, resolve, ron_options};
+pub use step::Step;
+pub use validate::{Setup, parse_time, validate};
