@@ -99,11 +99,16 @@ pub fn parse(file: &str, source: &str) -> Result<Scenario, ScenarioError> {
         ));
     }
     ron_options().from_str(source).map_err(|e| {
-        let pos = Pos {
-            line: e.span.start.line,
-            col: e.span.start.col,
-        };
-        ScenarioError::one(file, Some(pos), ron_message(&e.code))
+        let pos = skip_blanks(source, e.span.start.line, e.span.start.col);
+        let mut message = ron_message(&e.code);
+        let semantic = matches!(
+            e.code,
+            ron::Error::Eof | ron::Error::MissingStructField { .. } | ron::Error::Message(_)
+        );
+        if !semantic && near_end(source, pos) {
+            message = format!("unexpected end of file: {message}");
+        }
+        ScenarioError::one(file, Some(pos), message)
     })
 }
 
@@ -121,6 +126,36 @@ fn ron_message(code: &ron::Error) -> String {
         ron::Error::Eof => "unexpected end of file: a bracket or value is missing".into(),
         other => other.to_string(),
     }
+}
+
+/// ron reports some errors at the cursor before the whitespace that precedes the
+/// offending value; point at the value itself.
+fn skip_blanks(source: &str, line: usize, col: usize) -> Pos {
+    let mut pos = Pos { line, col };
+    let Some(text) = source.lines().nth(line.saturating_sub(1)) else {
+        return pos;
+    };
+    let rest = text.chars().skip(col.saturating_sub(1));
+    let blanks = rest.clone().take_while(|c| c.is_whitespace()).count();
+    if blanks < rest.count() {
+        pos.col += blanks;
+    }
+    pos
+}
+
+/// True when at most one character follows `pos`, not counting whitespace: the file
+/// stopped short.
+fn near_end(source: &str, pos: Pos) -> bool {
+    let mut lines = source.lines().skip(pos.line.saturating_sub(1));
+    let Some(first) = lines.next() else {
+        return true;
+    };
+    let rest: String = first
+        .chars()
+        .skip(pos.col.saturating_sub(1))
+        .chain(lines.flat_map(str::chars))
+        .collect();
+    rest.trim().chars().count() <= 1
 }
 
 /// The line and column (in characters) of a byte offset.

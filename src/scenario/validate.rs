@@ -22,7 +22,8 @@ pub struct Setup {
 pub fn validate(s: &Scenario) -> Result<Setup, Vec<Problem>> {
     use Seg::{Field as F, Index as I};
     let mut problems: Vec<Problem> = Vec::new();
-    let start = parse_time(&s.start).unwrap_or_else(|e| {
+    let parsed_start = parse_time(&s.start);
+    let start = parsed_start.clone().unwrap_or_else(|e| {
         problems.push((vec![F("start")], e));
         DateTime::UNIX_EPOCH
     });
@@ -103,7 +104,7 @@ pub fn validate(s: &Scenario) -> Result<Setup, Vec<Problem>> {
         let from = resolve(&world, &mut problems, &inv.from, at("from"));
         let to = resolve(&world, &mut problems, &inv.to, at("to"));
         let sent = match parse_time(&inv.sent) {
-            Ok(t) if t > start => {
+            Ok(t) if parsed_start.is_ok() && t > start => {
                 let msg = format!(
                     "sent {} is after the scenario's start {}",
                     inv.sent, s.start
@@ -127,13 +128,16 @@ pub fn validate(s: &Scenario) -> Result<Setup, Vec<Problem>> {
         let (Some(from), Some(to)) = (world.person_id(&inv.from), world.person_id(&inv.to)) else {
             continue;
         };
-        if let Err(refusal) = world.add_invitation(from, to, inv.note.clone(), sent) {
-            let field = if refusal.0.starts_with("the note") {
-                "note"
-            } else {
-                "from"
-            };
-            problems.push((vec![F("invitations"), I(i), F(field)], refusal.0));
+        // The note is judged on its own so a pair problem does not hide it.
+        let max = world.rules().note_max_chars as usize;
+        let len = inv.note.as_deref().map_or(0, |n| n.chars().count());
+        if len > max {
+            let msg = format!("the note has {len} characters; the limit is {max}");
+            problems.push((vec![F("invitations"), I(i), F("note")], msg));
+        }
+        let note = inv.note.clone().filter(|_| len <= max);
+        if let Err(refusal) = world.add_invitation(from, to, note, sent) {
+            problems.push((vec![F("invitations"), I(i), F("from")], refusal.0));
         }
     }
     world.settle();

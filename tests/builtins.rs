@@ -1,0 +1,72 @@
+//! Every built-in scenario loads, plays green, and plays the same way twice; every
+//! file in `scenarios/` is embedded.
+
+use invitesim::play::{self, Format};
+use invitesim::scenario::{self, builtin::BUILTINS};
+
+#[test]
+fn every_builtin_plays_green_and_deterministically() {
+    for b in BUILTINS {
+        let loaded = scenario::load_source(b.name, b.source.as_bytes())
+            .unwrap_or_else(|e| panic!("{} does not load:\n{e}", b.name));
+        assert!(
+            !loaded.scenario.script.is_empty(),
+            "{} has no script",
+            b.name
+        );
+        let run = |format| {
+            let mut out = Vec::new();
+            let summary = play::play(&loaded, format, &mut out).expect("in-memory write");
+            (summary, String::from_utf8(out).expect("utf-8 transcript"))
+        };
+        let (summary, text) = run(Format::Text);
+        assert!(summary.passed(), "{} fails:\n{text}", b.name);
+        assert!(summary.expectations > 0, "{} checks nothing", b.name);
+        assert_eq!(run(Format::Text).1, text, "{} is not deterministic", b.name);
+        let (_, json) = run(Format::Json);
+        assert_eq!(json.lines().count(), loaded.scenario.script.len());
+        for line in json.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
+            for field in [
+                "step", "time", "kind", "text", "ok", "detail", "events", "panes",
+            ] {
+                assert!(v.get(field).is_some(), "{field} missing in {line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_scenario_file_is_embedded() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .expect("scenarios/ exists")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".ron").map(str::to_owned))
+        .collect();
+    files.sort();
+    let mut embedded: Vec<String> = BUILTINS.iter().map(|b| b.name.to_owned()).collect();
+    embedded.sort();
+    assert_eq!(files, embedded);
+}
+
+#[test]
+fn the_tour_uses_every_action_and_step_kind() {
+    let tour = BUILTINS.iter().find(|b| b.name == "tour").expect("a tour");
+    for word in [
+        "Say(",
+        "Send(",
+        "Wait(",
+        "Open(",
+        "Ignore(",
+        "Accept(",
+        "DontKnow(",
+        "ReportSpam(",
+        "Withdraw(",
+        "Expect(",
+        "Quiz(",
+        "Refused(",
+    ] {
+        assert!(tour.source.contains(word), "the tour never uses {word}");
+    }
+}

@@ -1,0 +1,507 @@
+//! Unit tests of `World::apply`: one per transition and one per refusal.
+
+use chrono::{DateTime, Duration, Utc};
+use invitesim::model::{
+    Action, EventKind, InvitationState, Person, Preset, Rules, SentStatus, Standing, World,
+};
+
+fn t0() -> DateTime<Utc> {
+    "2026-03-02T09:00:00Z".parse().expect("valid time")
+}
+
+fn world(rules: Rules) -> World {
+    let mut w = World::new(rules, t0(), 0);
+    for h in ["maya", "sam", "lee", "ana", "bo", "cy", "di", "ed"] {
+        let mut p = Person::new(h, &format!("{} X", h.to_uppercase()), "");
+        p.email = Some(format!("{h}@example.com"));
+        w.add_person(p).expect("unique");
+    }
+    w
+}
+
+fn send(from: &str, to: &str) -> Action {
+    Action::Send {
+        from: from.into(),
+        to: to.into(),
+        note: None,
+        email: None,
+    }
+}
+fn open(by: &str, from: &str) -> Action {
+    Action::Open {
+        by: by.into(),
+        from: from.into(),
+    }
+}
+fn ignore(by: &str, from: &str) -> Action {
+    Action::Ignore {
+        by: by.into(),
+        from: from.into(),
+    }
+}
+fn accept(by: &str, from: &str) -> Action {
+    Action::Accept {
+        by: by.into(),
+        from: from.into(),
+    }
+}
+fn dont_know(by: &str, from: &str) -> Action {
+    Action::DontKnow {
+        by: by.into(),
+        from: from.into(),
+    }
+}
+fn spam(by: &str, from: &str) -> Action {
+    Action::ReportSpam {
+        by: by.into(),
+        from: from.into(),
+    }
+}
+fn withdraw(by: &str, to: &str) -> Action {
+    Action::Withdraw {
+        by: by.into(),
+        to: to.into(),
+    }
+}
+
+fn ok(w: &mut World, a: Action) {
+    if let Err(r) = w.apply(&a) {
+        panic!("{a:?} refused: {r}");
+    }
+}
+
+fn refused(w: &mut World, a: Action) -> String {
+    let before = w.log().len();
+    let reason = match w.apply(&a) {
+        Ok(_) => panic!("{a:?} was allowed"),
+        Err(r) => r.0,
+    };
+    assert_eq!(w.log().len(), before, "a refusal must not log events");
+    reason
+}
+
+fn state(w: &World, from: &str, to: &str) -> InvitationState {
+    let (f, t) = (w.person_id(from).expect("p"), w.person_id(to).expect("p"));
+    w.latest(f, t).expect("an invitation").state
+}
+
+fn id(w: &World, h: &str) -> invitesim::model::PersonId {
+    w.person_id(h).expect("known")
+}
+
+#[test]
+fn send_puts_a_new_invitation_in_the_inbox_and_mails_the_recipient() {
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    assert_eq!(
+        state(&w, "maya", "sam"),
+        InvitationState::Pending { seen: false }
+    );
+    let sam = w.view(id(&w, "sam"));
+    assert_eq!(sam.invitations.len(), 1);
+    assert!(!sam.invitations[0].seen);
+    assert_eq!(sam.emails.len(), 1);
+    let maya = w.view(id(&w, "maya"));
+    assert_eq!(maya.sent[0].status, SentStatus::Pending);
+    assert!(maya.emails.is_empty() && maya.notifications.is_empty());
+}
+
+#[test]
+fn open_marks_seen_for_the_recipient_only() {
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    let maya_before = w.view(id(&w, "maya"));
+    ok(&mut w, open("sam", "maya"));
+    assert_eq!(
+        state(&w, "maya", "sam"),
+        InvitationState::Pending { seen: true }
+    );
+    assert!(w.view(id(&w, "sam")).invitations[0].seen);
+    assert_eq!(w.view(id(&w, "maya")), maya_before);
+    assert_eq!(
+        w.log().last().expect("event").visible_to,
+        vec![id(&w, "sam")]
+    );
+}
+
+#[test]
+fn ignore_archives_under_classic_and_removes_under_modern() {
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, ignore("sam", "maya"));
+    let sam = w.view(id(&w, "sam"));
+    assert!(sam.invitations.is_empty());
+    assert_eq!(sam.archive.len(), 1);
+
+    let mut w = world(Rules::modern());
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, ignore("sam", "maya"));
+    let sam = w.view(id(&w, "sam"));
+    assert!(sam.invitations.is_empty() && sam.archive.is_empty());
+    assert_eq!(w.view(id(&w, "maya")).sent[0].status, SentStatus::Pending);
+    let reason = refused(&mut w, accept("sam", "maya"));
+    assert!(reason.contains("no invitation"), "{reason}");
+}
+
+#[test]
+fn accept_from_inbox_connects_and_notifies_the_sender_once() {
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, accept("sam", "maya"));
+    assert!(w.are_connected(id(&w, "maya"), id(&w, "sam")));
+    let maya = w.view(id(&w, "maya"));
+    assert_eq!(maya.sent[0].status, SentStatus::Connected);
+    assert_eq!(maya.notifications.len(), 1);
+    assert_eq!(maya.emails.len(), 1);
+    assert!(
+        w.log()
+            .iter()
+            .any(|e| e.kind == EventKind::AcceptanceNotified(maya.sent[0].invitation))
+    );
+}
+
+#[test]
+fn accept_later_from_the_archive() {
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, ignore("sam", "maya"));
+    ok(&mut w, Action::wait_days(40));
+    ok(&mut w, accept("sam", "maya"));
+    assert_eq!(state(&w, "maya", "sam"), InvitationState::Accepted);
+    assert!(w.view(id(&w, "sam")).archive.is_empty());
+}
+
+#[test]
+fn dont_know_removes_flags_and_blocks_the_pair() {
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, dont_know("sam", "maya"));
+    assert_eq!(state(&w, "maya", "sam"), InvitationState::DontKnow);
+    assert!(w.view(id(&w, "sam")).invitations.is_empty());
+    assert_eq!(w.lists(id(&w, "maya")).account.flags, 1);
+    assert!(w.is_blocked(id(&w, "maya"), id(&w, "sam")));
+    assert_eq!(w.view(id(&w, "maya")).sent[0].status, SentStatus::Pending);
+}
+
+#[test]
+fn dont_know_and_spam_work_from_the_archive() {
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, send("lee", "sam"));
+    ok(&mut w, ignore("sam", "maya"));
+    ok(&mut w, ignore("sam", "lee"));
+    ok(&mut w, dont_know("sam", "maya"));
+    ok(&mut w, spam("sam", "lee"));
+    assert!(w.view(id(&w, "sam")).archive.is_empty());
+}
+
+#[test]
+fn report_spam_removes_and_flags() {
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, spam("sam", "maya"));
+    assert_eq!(state(&w, "maya", "sam"), InvitationState::Spam);
+    assert_eq!(w.lists(id(&w, "maya")).account.flags, 1);
+    refused(&mut w, accept("sam", "maya"));
+}
+
+#[test]
+fn withdraw_removes_from_both_and_stops_reminders() {
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, withdraw("maya", "sam"));
+    assert_eq!(state(&w, "maya", "sam"), InvitationState::Withdrawn);
+    assert!(w.view(id(&w, "maya")).sent.is_empty());
+    assert!(w.view(id(&w, "sam")).invitations.is_empty());
+    ok(&mut w, Action::wait_days(30));
+    assert_eq!(w.view(id(&w, "sam")).emails.len(), 1);
+}
+
+#[test]
+fn the_sender_can_withdraw_what_was_secretly_reported() {
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, spam("sam", "maya"));
+    ok(&mut w, withdraw("maya", "sam"));
+    assert_eq!(
+        w.log().last().expect("event").visible_to,
+        vec![id(&w, "maya")]
+    );
+}
+
+#[test]
+fn reminders_at_7_and_14_days_exactly_then_none() {
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    let sam = id(&w, "sam");
+    let wait = |w: &mut World, minutes: u32| {
+        ok(
+            w,
+            Action::Wait {
+                days: None,
+                hours: None,
+                minutes: Some(minutes),
+            },
+        )
+    };
+    wait(&mut w, 7 * 24 * 60 - 1);
+    assert_eq!(w.view(sam).emails.len(), 1);
+    wait(&mut w, 1);
+    assert_eq!(w.view(sam).emails.len(), 2);
+    assert_eq!(w.view(sam).emails[0].at, t0() + Duration::days(7));
+    ok(&mut w, Action::wait_days(7));
+    assert_eq!(w.view(sam).emails.len(), 3);
+    ok(&mut w, Action::wait_days(365));
+    assert_eq!(w.view(sam).emails.len(), 3);
+}
+
+#[test]
+fn an_opened_but_unanswered_invitation_still_gets_reminders() {
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, open("sam", "maya"));
+    ok(&mut w, Action::wait_days(14));
+    assert_eq!(w.view(id(&w, "sam")).emails.len(), 3);
+}
+
+#[test]
+fn modern_expiry_is_silent_and_exact() {
+    let mut w = world(Rules::modern());
+    ok(&mut w, send("maya", "sam"));
+    ok(
+        &mut w,
+        Action::Wait {
+            days: Some(182),
+            hours: Some(23),
+            minutes: Some(59),
+        },
+    );
+    assert_eq!(
+        state(&w, "maya", "sam"),
+        InvitationState::Pending { seen: false }
+    );
+    ok(
+        &mut w,
+        Action::Wait {
+            days: None,
+            hours: None,
+            minutes: Some(1),
+        },
+    );
+    assert_eq!(state(&w, "maya", "sam"), InvitationState::Expired);
+    let maya = w.view(id(&w, "maya"));
+    assert!(maya.sent.is_empty() && maya.notifications.is_empty() && maya.emails.is_empty());
+    assert!(w.view(id(&w, "sam")).invitations.is_empty());
+}
+
+#[test]
+fn warnings_and_classic_restriction_need_the_email() {
+    let mut rules = Rules::classic();
+    rules.flags_to_warn = 2;
+    rules.flags_to_restrict = 3;
+    let mut w = world(rules);
+    for who in ["sam", "lee", "ana"] {
+        ok(&mut w, send("maya", who));
+    }
+    let maya = id(&w, "maya");
+    ok(&mut w, dont_know("sam", "maya"));
+    assert_eq!(w.view(maya).account.standing, Standing::Good);
+    ok(&mut w, spam("lee", "maya"));
+    assert_eq!(w.view(maya).account.standing, Standing::Warned);
+    ok(&mut w, dont_know("ana", "maya"));
+    assert_eq!(w.view(maya).account.standing, Standing::Restricted);
+    assert_eq!(w.view(maya).account.restricted_until, None);
+    let reason = refused(&mut w, send("maya", "bo"));
+    assert!(reason.contains("email"), "{reason}");
+    let wrong = Action::Send {
+        from: "maya".into(),
+        to: "bo".into(),
+        note: None,
+        email: Some("x@y".into()),
+    };
+    refused(&mut w, wrong);
+    let right = Action::Send {
+        from: "maya".into(),
+        to: "bo".into(),
+        note: None,
+        email: Some("bo@example.com".into()),
+    };
+    ok(&mut w, right);
+}
+
+#[test]
+fn ignore_is_not_a_flag() {
+    let mut rules = Rules::classic();
+    rules.flags_to_warn = 1;
+    let mut w = world(rules);
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, ignore("sam", "maya"));
+    assert_eq!(w.view(id(&w, "maya")).account.standing, Standing::Good);
+}
+
+#[test]
+fn modern_restriction_is_temporary_then_back_to_warned() {
+    let mut rules = Rules::modern();
+    rules.flags_to_warn = 1;
+    rules.flags_to_restrict = 2;
+    let mut w = world(rules);
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, send("maya", "lee"));
+    ok(&mut w, spam("sam", "maya"));
+    ok(&mut w, spam("lee", "maya"));
+    let maya = id(&w, "maya");
+    assert_eq!(w.view(maya).account.standing, Standing::Restricted);
+    assert_eq!(
+        w.view(maya).account.restricted_until,
+        Some(t0() + Duration::days(7))
+    );
+    let reason = refused(&mut w, send("maya", "ana"));
+    assert!(
+        reason.contains("restricted until Mon 9 Mar 2026, 09:00"),
+        "{reason}"
+    );
+    ok(&mut w, Action::wait_days(7));
+    assert_eq!(w.view(maya).account.standing, Standing::Warned);
+    ok(&mut w, send("maya", "ana"));
+}
+
+#[test]
+fn refusals_for_send() {
+    let mut w = world(Rules::classic());
+    assert!(refused(&mut w, send("maya", "maya")).contains("themselves"));
+    assert!(refused(&mut w, send("maya", "nobody")).contains("no one called"));
+    ok(&mut w, send("maya", "sam"));
+    assert!(refused(&mut w, send("maya", "sam")).contains("already has a pending"));
+    assert!(refused(&mut w, send("sam", "maya")).contains("already invited"));
+    ok(&mut w, accept("sam", "maya"));
+    assert!(refused(&mut w, send("maya", "sam")).contains("already connected"));
+    let long = Action::Send {
+        from: "maya".into(),
+        to: "lee".into(),
+        note: Some("x".repeat(301)),
+        email: None,
+    };
+    assert!(refused(&mut w, long).contains("301 characters; the limit is 300"));
+    let exact = Action::Send {
+        from: "maya".into(),
+        to: "lee".into(),
+        note: Some("é".repeat(300)),
+        email: None,
+    };
+    ok(&mut w, exact);
+}
+
+#[test]
+fn refusal_after_dont_know_never_names_a_reason_to_the_sender_but_the_truth() {
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, dont_know("sam", "maya"));
+    ok(&mut w, withdraw("maya", "sam"));
+    ok(&mut w, Action::wait_days(30));
+    let reason = refused(&mut w, send("maya", "sam"));
+    assert!(reason.contains("can no longer invite"), "{reason}");
+}
+
+#[test]
+fn withdraw_wait_is_21_days_to_the_minute_and_names_the_date() {
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    ok(
+        &mut w,
+        Action::Wait {
+            days: None,
+            hours: Some(5),
+            minutes: Some(30),
+        },
+    );
+    ok(&mut w, withdraw("maya", "sam"));
+    ok(
+        &mut w,
+        Action::Wait {
+            days: Some(20),
+            hours: Some(23),
+            minutes: Some(59),
+        },
+    );
+    let reason = refused(&mut w, send("maya", "sam"));
+    assert!(
+        reason.contains("again on Mon 23 Mar 2026, 14:30"),
+        "{reason}"
+    );
+    ok(
+        &mut w,
+        Action::Wait {
+            days: None,
+            hours: None,
+            minutes: Some(1),
+        },
+    );
+    ok(&mut w, send("maya", "sam"));
+}
+
+#[test]
+fn weekly_limit_is_a_sliding_window() {
+    let mut rules = Rules::preset(Preset::Modern);
+    rules.weekly_limit = Some(2);
+    let mut w = world(rules);
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, Action::wait_days(3));
+    ok(&mut w, send("maya", "lee"));
+    let reason = refused(&mut w, send("maya", "ana"));
+    assert!(
+        reason.contains("next can go on Mon 9 Mar 2026, 09:00"),
+        "{reason}"
+    );
+    ok(&mut w, Action::wait_days(4));
+    ok(&mut w, send("maya", "ana"));
+    refused(&mut w, send("maya", "bo"));
+}
+
+#[test]
+fn refusals_for_answers_and_withdraw() {
+    let mut w = world(Rules::classic());
+    for a in [
+        open("sam", "maya"),
+        ignore("sam", "maya"),
+        accept("sam", "maya"),
+        dont_know("sam", "maya"),
+        spam("sam", "maya"),
+    ] {
+        assert!(refused(&mut w, a).contains("no invitation"));
+    }
+    assert!(refused(&mut w, withdraw("maya", "sam")).contains("no pending invitation"));
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, ignore("sam", "maya"));
+    assert!(refused(&mut w, ignore("sam", "maya")).contains("already in the Archive"));
+    ok(&mut w, spam("sam", "maya"));
+    for a in [
+        open("sam", "maya"),
+        accept("sam", "maya"),
+        dont_know("sam", "maya"),
+        spam("sam", "maya"),
+    ] {
+        refused(&mut w, a);
+    }
+}
+
+#[test]
+fn crossing_invitations_settle_on_accept() {
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, spam("sam", "maya"));
+    ok(&mut w, send("sam", "maya"));
+    ok(&mut w, accept("maya", "sam"));
+    assert_eq!(state(&w, "maya", "sam"), InvitationState::Accepted);
+    assert_eq!(w.view(id(&w, "maya")).sent[0].status, SentStatus::Connected);
+}
+
+#[test]
+fn clock_cannot_overflow() {
+    let mut w = world(Rules::classic());
+    for _ in 0..200 {
+        if w.apply(&Action::wait_days(u32::MAX)).is_err() {
+            return;
+        }
+    }
+    panic!("the clock never refused to overflow");
+}
