@@ -314,10 +314,10 @@ Scenario(
         use Seg::*;
         let p = |line, col| Some(Pos { line, col });
         assert_eq!(at(vec![Field("title")]), p(3, 12));
-        assert_eq!(at(vec![Field("people"), Index(1), Field("id")]), p(6, 15));
-        assert_eq!(at(vec![Field("people"), Index(1), Field("name")]), p(6, 58));
+        assert_eq!(at(vec![Field("people"), Index(1), Field("id")]), p(6, 14));
+        assert_eq!(at(vec![Field("people"), Index(1), Field("name")]), p(6, 57));
         assert_eq!(at(vec![Field("connections"), Index(0), Index(1)]), p(8, 28));
-        assert_eq!(at(vec![Field("script"), Index(0), Field("to")]), p(10, 38));
+        assert_eq!(at(vec![Field("script"), Index(0), Field("to")]), p(10, 37));
         assert_eq!(
             at(vec![Field("script"), Index(1), Index(0), Field("who")]),
             p(11, 31)
