@@ -22,6 +22,14 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the app on a scenario (the built-in tour by default).
+    Open {
+        /// A scenario file, or the name of a built-in scenario (see `list`).
+        scenario: Option<String>,
+        /// Leave the mouse to the terminal, so text can be selected (`m` toggles in the app).
+        #[arg(long)]
+        no_mouse: bool,
+    },
     /// Run a scenario's script headless and print what happened at each step.
     Play {
         /// A scenario file, or the name of a built-in scenario (see `list`).
@@ -46,7 +54,10 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        None => play_cmd("tour", Format::Text),
+        None => open("tour", false),
+        Some(Command::Open { scenario, no_mouse }) => {
+            open(scenario.as_deref().unwrap_or("tour"), no_mouse)
+        }
         Some(Command::Play { scenario, format }) => play_cmd(&scenario, format),
         Some(Command::Check { files }) => Ok(check(&files)),
         Some(Command::List) => list(),
@@ -66,6 +77,15 @@ pub fn run(cli: Cli) -> ExitCode {
 fn report(e: &ScenarioError) -> ExitCode {
     eprintln!("{e}");
     ExitCode::from(EXIT_BAD_INPUT)
+}
+
+fn open(arg: &str, no_mouse: bool) -> io::Result<ExitCode> {
+    let loaded = match scenario::resolve(arg) {
+        Ok(l) => l,
+        Err(e) => return Ok(report(&e)),
+    };
+    crate::tui::run(loaded, crate::tui::Options { no_mouse })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn play_cmd(arg: &str, format: Format) -> io::Result<ExitCode> {

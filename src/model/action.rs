@@ -148,6 +148,59 @@ impl Action {
     }
 }
 
+impl Action {
+    /// A sentence naming who did what, with full names: "Sam Ortiz pressed Ignore on
+    /// Maya Chen's invitation". Unknown handles are shown as written.
+    pub fn describe(&self, world: &super::World) -> String {
+        let name = |h: &str| {
+            world
+                .person_id(h)
+                .map_or_else(|| h.to_owned(), |p| world.person(p).name.clone())
+        };
+        match self {
+            Action::Send { from, to, note, .. } => {
+                let with = if note.is_some() { " with a note" } else { "" };
+                format!("{} invited {}{with}", name(from), name(to))
+            }
+            Action::Wait { .. } => {
+                format!(
+                    "The clock moved on {}",
+                    format_duration(self.wait_duration())
+                )
+            }
+            Action::Open { by, from } => format!("{} opened {}'s invitation", name(by), name(from)),
+            Action::Ignore { by, from } => {
+                format!("{} pressed Ignore on {}'s invitation", name(by), name(from))
+            }
+            Action::Accept { by, from } => {
+                format!("{} accepted {}'s invitation", name(by), name(from))
+            }
+            Action::DontKnow { by, from } => {
+                format!("{} said \"I don't know {}\"", name(by), name(from))
+            }
+            Action::ReportSpam { by, from } => {
+                format!("{} reported {}'s invitation as spam", name(by), name(from))
+            }
+            Action::Withdraw { by, to } => {
+                format!("{} withdrew the invitation to {}", name(by), name(to))
+            }
+        }
+    }
+
+    /// The sender of the invitation a recipient's answer is about (Open, Ignore,
+    /// DontKnow, ReportSpam, Accept): the person the teaching rule protects.
+    pub fn answered_sender(&self) -> Option<&str> {
+        match self {
+            Action::Open { from, .. }
+            | Action::Ignore { from, .. }
+            | Action::Accept { from, .. }
+            | Action::DontKnow { from, .. }
+            | Action::ReportSpam { from, .. } => Some(from),
+            _ => None,
+        }
+    }
+}
+
 /// "3 days 4 hours", "1 week", "0 minutes".
 pub fn format_duration(d: Duration) -> String {
     let mut parts = Vec::new();

@@ -18,7 +18,9 @@ pub use invitation::{Answer, Invitation, InvitationId, InvitationState};
 pub use mail::{Mail, MailKind};
 pub use person::{Person, PersonId};
 pub use rules::{Preset, Rules};
-pub use view::{AccountView, InboxRow, SentRow, SentStatus, Tab, TabChange, View, ViewDiff};
+pub use view::{
+    AccountView, InboxRow, RowKey, SentRow, SentStatus, Tab, TabChange, View, ViewDiff,
+};
 pub use world::{Entry, Lists, Placement, Refusal, World};
 
 use chrono::{DateTime, Utc};

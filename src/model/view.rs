@@ -164,44 +164,94 @@ pub struct ViewDiff {
 
 impl ViewDiff {
     pub fn between(before: &View, after: &View, world: &World) -> ViewDiff {
-        let name = |p: PersonId| world.person(p).name.as_str();
+        ViewDiff::across(before, world, after, world)
+    }
+
+    /// The diff when the two views come from different worlds (undo replays from the
+    /// start, so rows that went away must be described by the world they came from).
+    pub fn across(before: &View, old: &World, after: &View, new: &World) -> ViewDiff {
         let mut tabs = Vec::new();
         let mut push = |tab: Tab, (lines, rows): (Vec<String>, Vec<RowKey>)| {
             if !lines.is_empty() {
                 tabs.push(TabChange { tab, lines, rows });
             }
         };
-        let inbox = |r: &InboxRow| {
+        let name = |w: &World, p: PersonId| w.person(p).name.clone();
+        let inbox = |w: &World, r: &InboxRow| {
             let state = if r.seen { "seen" } else { "new" };
             (
                 RowKey::Invitation(r.invitation),
-                format!("{} ({state})", name(r.from)),
+                format!("{} ({state})", name(w, r.from)),
             )
         };
         push(
             Tab::Invitations,
-            rows(&before.invitations, &after.invitations, inbox),
+            rows(
+                &before.invitations,
+                &after.invitations,
+                |r| inbox(old, r),
+                |r| inbox(new, r),
+            ),
         );
-        push(Tab::Archive, rows(&before.archive, &after.archive, inbox));
-        let sent = |r: &SentRow| {
+        let archived =
+            |w: &World, r: &InboxRow| (RowKey::Invitation(r.invitation), name(w, r.from));
+        push(
+            Tab::Archive,
+            rows(
+                &before.archive,
+                &after.archive,
+                |r| archived(old, r),
+                |r| archived(new, r),
+            ),
+        );
+        let sent = |w: &World, r: &SentRow| {
             let status = match r.status {
                 SentStatus::Pending => "Pending",
                 SentStatus::Connected => "Connected",
             };
             (
                 RowKey::Invitation(r.invitation),
-                format!("{} ({status})", name(r.to)),
+                format!("{} ({status})", name(w, r.to)),
             )
         };
-        push(Tab::Sent, rows(&before.sent, &after.sent, sent));
-        let mail = |m: &Mail| (RowKey::Mail(*m), format!("\"{}\"", m.subject(world)));
+        push(
+            Tab::Sent,
+            rows(
+                &before.sent,
+                &after.sent,
+                |r| sent(old, r),
+                |r| sent(new, r),
+            ),
+        );
+        let mail = |w: &World, m: &Mail| (RowKey::Mail(*m), format!("\"{}\"", m.subject(w)));
         push(
             Tab::Notifications,
-            rows(&before.notifications, &after.notifications, mail),
+            rows(
+                &before.notifications,
+                &after.notifications,
+                |m| mail(old, m),
+                |m| mail(new, m),
+            ),
         );
-        push(Tab::Emails, rows(&before.emails, &after.emails, mail));
-        let person = |p: &PersonId| (RowKey::Person(*p), name(*p).to_owned());
-        push(Tab::Network, rows(&before.network, &after.network, person));
+        push(
+            Tab::Emails,
+            rows(
+                &before.emails,
+                &after.emails,
+                |m| mail(old, m),
+                |m| mail(new, m),
+            ),
+        );
+        let person = |w: &World, p: &PersonId| (RowKey::Person(*p), name(w, *p));
+        push(
+            Tab::Network,
+            rows(
+                &before.network,
+                &after.network,
+                |p| person(old, p),
+                |p| person(new, p),
+            ),
+        );
         if before.account != after.account {
             let line = format!(
                 "{} → {}",
@@ -238,6 +288,7 @@ impl ViewDiff {
 fn rows<T: PartialEq, K: Eq + Hash + Copy>(
     before: &[T],
     after: &[T],
+    describe_before: impl Fn(&T) -> (K, String),
     describe: impl Fn(&T) -> (K, String),
 ) -> (Vec<String>, Vec<K>) {
     if before == after {
@@ -246,7 +297,7 @@ fn rows<T: PartialEq, K: Eq + Hash + Copy>(
     let old: HashMap<K, (&T, String)> = before
         .iter()
         .map(|r| {
-            let (k, text) = describe(r);
+            let (k, text) = describe_before(r);
             (k, (r, text))
         })
         .collect();
@@ -270,7 +321,7 @@ fn rows<T: PartialEq, K: Eq + Hash + Copy>(
     if matched < old.len() {
         let now: HashSet<K> = after.iter().map(|r| describe(r).0).collect();
         for r in before {
-            let (k, text) = describe(r);
+            let (k, text) = describe_before(r);
             if !now.contains(&k) {
                 lines.push(format!("− {text}"));
             }

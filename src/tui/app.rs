@@ -1,0 +1,362 @@
+//! The app's state and its intents: every key ends in one of these methods, and every
+//! change to the world goes through `App::act`, which records what each screen saw.
+
+use std::cell::Cell;
+
+use crate::model::{Action, PersonId, Tab, View, ViewDiff, World};
+use crate::scenario::Loaded;
+
+use super::keymap::Command;
+use super::overlay::Overlay;
+use super::pane::PaneHit;
+use super::theme::Theme;
+
+/// Events listed in the panel before the rest are counted.
+const MAX_EVENTS: usize = 40;
+
+/// One pane: whose screen it shows, which tab, and the selection on each tab.
+#[derive(Debug, Clone)]
+pub struct PaneState {
+    pub person: PersonId,
+    pub tab: Tab,
+    pub selected: [usize; 7],
+    /// The first visible row of the current tab; the renderer keeps the selection in view.
+    pub offset: Cell<usize>,
+}
+
+impl PaneState {
+    fn new(person: PersonId) -> PaneState {
+        PaneState {
+            person,
+            tab: Tab::Invitations,
+            selected: [0; 7],
+            offset: Cell::new(0),
+        }
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected[self.tab.index()]
+    }
+}
+
+/// What the last action did, for the "what just happened" panel and the badges.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub headline: String,
+    pub refusal: Option<String>,
+    /// (what happened, who could see it)
+    pub events: Vec<(String, String)>,
+    pub more_events: usize,
+    /// Each watched person's screen diff: the two panes first, then anyone else involved.
+    pub screens: Vec<(PersonId, ViewDiff)>,
+    /// The sender an answer was about, when the action was a recipient's answer.
+    pub answered_sender: Option<PersonId>,
+    /// A note about the app itself (nothing was attempted), e.g. "select a row first".
+    pub note: Option<String>,
+}
+
+impl Outcome {
+    pub fn note(text: impl Into<String>) -> Outcome {
+        Outcome {
+            note: Some(text.into()),
+            ..Outcome::default()
+        }
+    }
+
+    pub fn diff_for(&self, p: PersonId) -> Option<&ViewDiff> {
+        self.screens.iter().find(|(q, _)| *q == p).map(|(_, d)| d)
+    }
+}
+
+pub struct App {
+    pub loaded: Loaded,
+    pub world: World,
+    /// Every action applied since the start, for undo by replay.
+    pub actions: Vec<Action>,
+    pub panes: [PaneState; 2],
+    pub focus: usize,
+    /// The two panes' views, refreshed after every change (never per frame).
+    pub views: [View; 2],
+    pub outcome: Option<Outcome>,
+    pub xray: bool,
+    pub overlay: Overlay,
+    pub theme: Theme,
+    pub mouse: bool,
+    pub quit: bool,
+    /// Where the panes were last drawn, for mouse clicks.
+    pub hits: Cell<[PaneHit; 2]>,
+}
+
+impl App {
+    pub fn new(loaded: Loaded, theme: Theme) -> App {
+        let world = loaded.setup.world.clone();
+        let (l, r) = loaded.setup.panes;
+        let views = [world.view(l), world.view(r)];
+        App {
+            loaded,
+            world,
+            actions: Vec::new(),
+            panes: [PaneState::new(l), PaneState::new(r)],
+            focus: 0,
+            views,
+            outcome: None,
+            xray: false,
+            overlay: Overlay::None,
+            theme,
+            mouse: true,
+            quit: false,
+            hits: Cell::new([PaneHit::default(); 2]),
+        }
+    }
+
+    pub fn focused(&self) -> &PaneState {
+        &self.panes[self.focus]
+    }
+
+    pub fn focused_person(&self) -> PersonId {
+        self.panes[self.focus].person
+    }
+
+    fn handle(&self, p: PersonId) -> String {
+        self.world.person(p).handle.clone()
+    }
+
+    /// Runs one command from the keymap.
+    pub fn run(&mut self, command: Command) {
+        match command {
+            Command::Quit => self.quit = true,
+            Command::SwitchPane => self.focus = 1 - self.focus,
+            Command::NextTab => self.step_tab(1),
+            Command::PrevTab => self.step_tab(Tab::ALL.len() - 1),
+            Command::Tab(i) => self.set_tab(self.focus, Tab::ALL[i.min(6)]),
+            Command::Down => self.move_selection(1),
+            Command::Up => self.move_selection(-1),
+            Command::Top => self.move_selection(isize::MIN),
+            Command::Bottom => self.move_selection(isize::MAX),
+            Command::Accept
+            | Command::Ignore
+            | Command::DontKnow
+            | Command::ReportSpam
+            | Command::Open => self.answer(command),
+            Command::Withdraw => self.withdraw(),
+            Command::Invite => self.overlay = Overlay::invite_picker(),
+            Command::PickPerson => self.overlay = Overlay::pane_picker(),
+            Command::Day => self.act(Action::wait_days(1)),
+            Command::Week => self.act(Action::wait_days(7)),
+            Command::Xray => self.xray = !self.xray,
+            Command::Undo => self.undo(),
+            Command::Help => self.overlay = Overlay::help(),
+            Command::Mouse => self.mouse = !self.mouse,
+        }
+    }
+
+    fn step_tab(&mut self, by: usize) {
+        let tab = Tab::ALL[(self.focused().tab.index() + by) % Tab::ALL.len()];
+        self.set_tab(self.focus, tab);
+    }
+
+    pub fn set_tab(&mut self, pane: usize, tab: Tab) {
+        self.panes[pane].tab = tab;
+        self.panes[pane].offset.set(0);
+    }
+
+    /// Rows on the focused pane's current tab.
+    pub fn row_count(&self, pane: usize) -> usize {
+        let v = &self.views[pane];
+        match self.panes[pane].tab {
+            Tab::Invitations => v.invitations.len(),
+            Tab::Archive => v.archive.len(),
+            Tab::Sent => v.sent.len(),
+            Tab::Notifications => v.notifications.len(),
+            Tab::Emails => v.emails.len(),
+            Tab::Network => v.network.len(),
+            Tab::Account => 0,
+        }
+    }
+
+    pub fn move_selection(&mut self, by: isize) {
+        let n = self.row_count(self.focus);
+        let pane = &mut self.panes[self.focus];
+        let i = pane.tab.index();
+        let last = n.saturating_sub(1);
+        pane.selected[i] = pane.selected[i].saturating_add_signed(by).min(last);
+    }
+
+    pub fn select_row(&mut self, pane: usize, row: usize) {
+        let n = self.row_count(pane);
+        let p = &mut self.panes[pane];
+        p.selected[p.tab.index()] = row.min(n.saturating_sub(1));
+    }
+
+    /// The other person of the selected row on an inbox tab (the sender).
+    fn selected_sender(&self) -> Option<PersonId> {
+        let (pane, view) = (self.focused(), &self.views[self.focus]);
+        let rows = match pane.tab {
+            Tab::Invitations => &view.invitations,
+            Tab::Archive => &view.archive,
+            _ => return None,
+        };
+        rows.get(pane.selected()).map(|r| r.from)
+    }
+
+    fn answer(&mut self, command: Command) {
+        let Some(from) = self.selected_sender() else {
+            self.outcome = Some(Outcome::note(
+                "Select an invitation first: the Invitations or Archive tab of the person who received it.",
+            ));
+            return;
+        };
+        let (by, from) = (self.handle(self.focused_person()), self.handle(from));
+        self.act(match command {
+            Command::Accept => Action::Accept { by, from },
+            Command::Ignore => Action::Ignore { by, from },
+            Command::DontKnow => Action::DontKnow { by, from },
+            Command::ReportSpam => Action::ReportSpam { by, from },
+            _ => Action::Open { by, from },
+        });
+    }
+
+    fn withdraw(&mut self) {
+        let pane = self.focused();
+        let row = (pane.tab == Tab::Sent)
+            .then(|| self.views[self.focus].sent.get(pane.selected()))
+            .flatten();
+        let Some(row) = row else {
+            self.outcome = Some(Outcome::note(
+                "Select a sent invitation first: the Sent tab of the person who sent it.",
+            ));
+            return;
+        };
+        let (by, to) = (self.handle(self.focused_person()), self.handle(row.to));
+        self.act(Action::Withdraw { by, to });
+    }
+
+    /// The people whose screens are compared around an action: both panes, then
+    /// anyone the action names.
+    fn watched(&self, action: &Action) -> Vec<PersonId> {
+        let mut people = vec![self.panes[0].person, self.panes[1].person];
+        for h in action.handles() {
+            if let Some(p) = self.world.person_id(h)
+                && !people.contains(&p)
+            {
+                people.push(p);
+            }
+        }
+        people.dedup();
+        people
+    }
+
+    /// Applies an action, keeping what each watched screen looked like before and after.
+    pub fn act(&mut self, action: Action) {
+        let watched = self.watched(&action);
+        let before: Vec<View> = watched.iter().map(|&p| self.world.view(p)).collect();
+        let mut outcome = Outcome {
+            headline: action.describe(&self.world),
+            answered_sender: action
+                .answered_sender()
+                .and_then(|h| self.world.person_id(h)),
+            ..Outcome::default()
+        };
+        match self.world.apply(&action) {
+            Ok(range) => {
+                let events = &self.world.log()[range];
+                outcome.more_events = events.len().saturating_sub(MAX_EVENTS);
+                outcome.events = events
+                    .iter()
+                    .take(MAX_EVENTS)
+                    .map(|e| (e.describe(&self.world), e.seen_by(&self.world)))
+                    .collect();
+                self.actions.push(action);
+            }
+            Err(refusal) => outcome.refusal = Some(refusal.0),
+        }
+        outcome.screens = self.diffs(&watched, &before);
+        self.outcome = Some(outcome);
+        self.refresh();
+    }
+
+    fn diffs(&self, people: &[PersonId], before: &[View]) -> Vec<(PersonId, ViewDiff)> {
+        people
+            .iter()
+            .zip(before)
+            .map(|(&p, b)| (p, ViewDiff::between(b, &self.world.view(p), &self.world)))
+            .collect()
+    }
+
+    /// Undoes the last action by replaying all the others from the start.
+    pub fn undo(&mut self) {
+        let Some(last) = self.actions.pop() else {
+            self.outcome = Some(Outcome::note(
+                "Nothing to undo: this is the scenario's start.",
+            ));
+            return;
+        };
+        let people = [self.panes[0].person, self.panes[1].person];
+        let before: Vec<View> = people.iter().map(|&p| self.world.view(p)).collect();
+        let mut world = self.loaded.setup.world.clone();
+        for a in &self.actions {
+            // Every one of these was allowed before, on the same world: replay is exact.
+            let _ = world.apply(a);
+        }
+        let old = std::mem::replace(&mut self.world, world);
+        let screens = people
+            .iter()
+            .zip(&before)
+            .map(|(&p, b)| {
+                (
+                    p,
+                    ViewDiff::across(b, &old, &self.world.view(p), &self.world),
+                )
+            })
+            .collect();
+        self.outcome = Some(Outcome {
+            headline: format!("Undone: {}", last.describe(&self.world)),
+            screens,
+            ..Outcome::default()
+        });
+        self.refresh();
+    }
+
+    /// Sends an invitation from the focused person (the compose overlay's result).
+    pub fn invite(&mut self, to: PersonId, note: String, email: String) {
+        let from = self.handle(self.focused_person());
+        let to = self.handle(to);
+        let note = Some(note).filter(|n| !n.trim().is_empty());
+        let email = Some(email).filter(|e| !e.trim().is_empty());
+        let sent_before = self.actions.len();
+        self.act(Action::Send {
+            from,
+            to,
+            note,
+            email,
+        });
+        if self.actions.len() > sent_before {
+            // Show the sender their new Pending row, newest first.
+            self.set_tab(self.focus, Tab::Sent);
+            self.select_row(self.focus, 0);
+        }
+    }
+
+    pub fn show_person(&mut self, person: PersonId) {
+        self.panes[self.focus] = PaneState::new(person);
+        self.outcome = None;
+        self.refresh();
+    }
+
+    /// Recomputes the pane views and keeps each selection inside its list.
+    pub fn refresh(&mut self) {
+        for i in 0..2 {
+            self.views[i] = self.world.view(self.panes[i].person);
+            let n = self.row_count(i);
+            let p = &mut self.panes[i];
+            let t = p.tab.index();
+            p.selected[t] = p.selected[t].min(n.saturating_sub(1));
+        }
+    }
+
+    /// The world's standing reason a Send from the focused person needs an email.
+    pub fn needs_email(&self) -> bool {
+        let account = &self.world.lists(self.focused_person()).account;
+        account.standing == crate::model::Standing::Restricted && account.restricted_until.is_none()
+    }
+}

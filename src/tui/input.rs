@@ -1,0 +1,107 @@
+//! Routing input: an open overlay takes the keys first, then the keymap; mouse clicks
+//! focus panes, pick tabs and select rows. Only key presses act (not repeats' releases).
+
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Position;
+
+use crate::model::Tab;
+
+use super::app::App;
+use super::keymap::command_for;
+use super::overlay::{Compose, Overlay, OverlayResult};
+
+impl App {
+    pub fn handle_event(&mut self, event: &Event) {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.handle_key(*key),
+            Event::Mouse(m) if self.mouse => self.handle_mouse(*m),
+            _ => {}
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            self.quit = true;
+            return;
+        }
+        let me = self.focused_person();
+        let email_needed = self.needs_email();
+        let result = match &mut self.overlay {
+            Overlay::None => {
+                if let Some(command) = command_for(key) {
+                    self.run(command);
+                }
+                return;
+            }
+            Overlay::Help(scroll) => match key.code {
+                KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter => OverlayResult::Close,
+                KeyCode::Char('j') | KeyCode::Down => {
+                    *scroll = scroll.saturating_add(1).min(super::popup::HELP_LINES);
+                    OverlayResult::Stay
+                }
+                KeyCode::Char('k') | KeyCode::Up => {
+                    *scroll = scroll.saturating_sub(1);
+                    OverlayResult::Stay
+                }
+                _ => OverlayResult::Stay,
+            },
+            Overlay::Picker(p) => p.key(key, &self.world, me),
+            Overlay::Compose(c) => c.key(key, email_needed),
+        };
+        match result {
+            OverlayResult::Stay => {}
+            OverlayResult::Close => self.overlay = Overlay::None,
+            OverlayResult::ShowPerson(p) => {
+                self.overlay = Overlay::None;
+                self.show_person(p);
+            }
+            OverlayResult::ComposeTo(p) => self.overlay = Overlay::Compose(Compose::new(p)),
+            OverlayResult::Send { to, note, email } => {
+                self.overlay = Overlay::None;
+                self.invite(to, note, email);
+            }
+        }
+    }
+
+    pub fn handle_mouse(&mut self, m: MouseEvent) {
+        if self.overlay.is_open() {
+            return;
+        }
+        let at = Position::new(m.column, m.row);
+        let hits = self.hits.get();
+        let Some(i) = hits.iter().position(|h| h.area.contains(at)) else {
+            return;
+        };
+        let hit = hits[i];
+        match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.focus = i;
+                if m.row == hit.tabs_y {
+                    if let Some(t) = hit
+                        .tabs
+                        .iter()
+                        .position(|&(a, b)| (a..b).contains(&m.column))
+                    {
+                        self.set_tab(i, Tab::ALL[t]);
+                    }
+                } else if hit.list.contains(at) && hit.row_height > 0 {
+                    let row = hit.offset + usize::from((m.row - hit.list.y) / hit.row_height);
+                    if row < self.row_count(i) {
+                        self.select_row(i, row);
+                    }
+                }
+            }
+            MouseEventKind::ScrollDown => {
+                self.focus = i;
+                self.move_selection(1);
+            }
+            MouseEventKind::ScrollUp => {
+                self.focus = i;
+                self.move_selection(-1);
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! The one keymap table: it drives dispatch, the footer hints and the `?` help overlay,
+//! so what the screen says a key does is what it does.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key asks the app to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Quit,
+    SwitchPane,
+    NextTab,
+    PrevTab,
+    Tab(usize),
+    Down,
+    Up,
+    Top,
+    Bottom,
+    Accept,
+    Ignore,
+    DontKnow,
+    ReportSpam,
+    Open,
+    Withdraw,
+    Invite,
+    Day,
+    Week,
+    Xray,
+    PickPerson,
+    Undo,
+    Help,
+    Mouse,
+}
+
+/// One row of the table.
+pub struct Binding {
+    /// Every key that triggers it (without Ctrl; Ctrl-C is the one chord, handled apart).
+    pub keys: &'static [KeyCode],
+    /// How help and the footer write the keys.
+    pub label: &'static str,
+    pub command: Command,
+    pub description: &'static str,
+    /// For actions: what the sender's screen shows afterwards (the help overlay's point).
+    pub sender_sees: Option<&'static str>,
+    /// Short hint for the footer, if the key earns a place there.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    keys: &'static [KeyCode],
+    label: &'static str,
+    command: Command,
+    description: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        command,
+        description,
+        sender_sees: None,
+        hint: None,
+    }
+}
+
+impl Binding {
+    const fn sees(mut self, s: &'static str) -> Binding {
+        self.sender_sees = Some(s);
+        self
+    }
+    const fn hint(mut self, h: &'static str) -> Binding {
+        self.hint = Some(h);
+        self
+    }
+}
+
+use KeyCode::Char as C;
+
+pub const KEYMAP: &[Binding] = &[
+    bind(
+        &[C('a')],
+        "a",
+        Command::Accept,
+        "Accept the selected invitation (also from the Archive)",
+    )
+    .sees("Connected, plus a notification and an email: the only answer a sender is told")
+    .hint("accept"),
+    bind(
+        &[C('i')],
+        "i",
+        Command::Ignore,
+        "Ignore: to the Archive (classic) or removed (modern)",
+    )
+    .sees("nothing: still Pending")
+    .hint("ignore"),
+    bind(
+        &[C('d')],
+        "d",
+        Command::DontKnow,
+        "\"I don't know this person\": removed, one flag on the sender",
+    )
+    .sees("nothing: still Pending (enough flags bring an anonymous warning)")
+    .hint("don't know"),
+    bind(
+        &[C('s')],
+        "s",
+        Command::ReportSpam,
+        "Report spam: removed for good, one flag on the sender",
+    )
+    .sees("nothing: still Pending (enough flags bring an anonymous warning)")
+    .hint("spam"),
+    bind(
+        &[C('o')],
+        "o",
+        Command::Open,
+        "Open the selected invitation: seen, no answer",
+    )
+    .sees("nothing: a sender is never told an invitation was seen")
+    .hint("open"),
+    bind(
+        &[C('w')],
+        "w",
+        Command::Withdraw,
+        "Withdraw the selected sent invitation",
+    )
+    .sees("the row leaves their Sent list; 21 days before inviting that person again")
+    .hint("withdraw"),
+    bind(
+        &[C('n')],
+        "n",
+        Command::Invite,
+        "New invitation from the focused person: pick someone, write a note",
+    )
+    .sees("a new Pending row in their Sent list")
+    .hint("invite"),
+    bind(&[C('t')], "t", Command::Day, "Advance the clock one day")
+        .sees("nothing: reminders go to recipients; expiry removes the row silently")
+        .hint("+day"),
+    bind(&[C('T')], "T", Command::Week, "Advance the clock one week").hint("+week"),
+    bind(
+        &[C('x')],
+        "x",
+        Command::Xray,
+        "X-ray: show the hidden truth beside the sender's rows",
+    )
+    .hint("x-ray"),
+    bind(
+        &[C('p')],
+        "p",
+        Command::PickPerson,
+        "Pick who the focused pane shows",
+    )
+    .hint("person"),
+    bind(
+        &[C('u')],
+        "u",
+        Command::Undo,
+        "Undo the last action (the rest is replayed)",
+    )
+    .hint("undo"),
+    bind(
+        &[KeyCode::Tab, KeyCode::BackTab],
+        "Tab",
+        Command::SwitchPane,
+        "Switch pane",
+    )
+    .hint("pane"),
+    bind(
+        &[C(']'), KeyCode::Right],
+        "] →",
+        Command::NextTab,
+        "Next tab",
+    ),
+    bind(
+        &[C('['), KeyCode::Left],
+        "[ ←",
+        Command::PrevTab,
+        "Previous tab",
+    ),
+    bind(
+        &[C('1'), C('2'), C('3'), C('4'), C('5'), C('6'), C('7')],
+        "1–7",
+        Command::Tab(0),
+        "Go to a tab: Invitations, Archive, Sent, Notifications, Emails, Network, Account",
+    ),
+    bind(&[C('j'), KeyCode::Down], "j ↓", Command::Down, "Next row"),
+    bind(&[C('k'), KeyCode::Up], "k ↑", Command::Up, "Previous row"),
+    bind(
+        &[C('g'), KeyCode::Home],
+        "g Home",
+        Command::Top,
+        "First row",
+    ),
+    bind(
+        &[C('G'), KeyCode::End],
+        "G End",
+        Command::Bottom,
+        "Last row",
+    ),
+    bind(
+        &[C('m')],
+        "m",
+        Command::Mouse,
+        "Mouse capture on / off (off lets the terminal select text)",
+    ),
+    bind(&[C('?')], "?", Command::Help, "This help").hint("help"),
+    bind(
+        &[C('q'), KeyCode::Esc],
+        "q Esc",
+        Command::Quit,
+        "Quit (Esc closes an overlay first; Ctrl-C quits too)",
+    )
+    .hint("quit"),
+];
+
+/// The command a key press asks for in the main screen, looked up in `KEYMAP`.
+pub fn command_for(key: KeyEvent) -> Option<Command> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return (key.code == KeyCode::Char('c')).then_some(Command::Quit);
+    }
+    let binding = KEYMAP.iter().find(|b| b.keys.contains(&key.code))?;
+    Some(match (binding.command, key.code) {
+        (Command::Tab(_), KeyCode::Char(c)) => Command::Tab(c as usize - '1' as usize),
+        (command, _) => command,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        let mut seen = Vec::new();
+        for b in KEYMAP {
+            for k in b.keys {
+                assert!(!seen.contains(k), "{k:?} is bound twice");
+                seen.push(*k);
+            }
+        }
+    }
+
+    #[test]
+    fn digits_pick_tabs() {
+        let key = KeyEvent::from(KeyCode::Char('3'));
+        assert_eq!(command_for(key), Some(Command::Tab(2)));
+    }
+}

@@ -1,0 +1,174 @@
+//! Overlays over the two panes: help, the person picker (for `p` and `n`), and the
+//! note composer. Each takes the keys while it is open; Esc closes it.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use crate::model::{PersonId, World};
+
+/// Longest note the composer accepts as typing; the rules' own limit is shown and
+/// enforced by the world, so a too-long note is refused with the reason.
+const NOTE_CAP: usize = 2000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    /// The keymap, scrolled down by this many lines.
+    Help(u16),
+    Picker(Picker),
+    Compose(Compose),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickFor {
+    /// Choose who the focused pane shows.
+    Pane,
+    /// Choose whom the focused person invites.
+    Invite,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub purpose: PickFor,
+    pub filter: String,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compose {
+    pub to: PersonId,
+    pub note: String,
+    pub email: String,
+    /// Typing goes to the email field (only offered when the sender must give one).
+    pub editing_email: bool,
+}
+
+/// What a key in an overlay asks of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OverlayResult {
+    Stay,
+    Close,
+    ShowPerson(PersonId),
+    ComposeTo(PersonId),
+    Send {
+        to: PersonId,
+        note: String,
+        email: String,
+    },
+}
+
+impl Overlay {
+    pub fn pane_picker() -> Overlay {
+        Overlay::Picker(Picker {
+            purpose: PickFor::Pane,
+            filter: String::new(),
+            selected: 0,
+        })
+    }
+
+    pub fn invite_picker() -> Overlay {
+        Overlay::Picker(Picker {
+            purpose: PickFor::Invite,
+            filter: String::new(),
+            selected: 0,
+        })
+    }
+
+    pub fn help() -> Overlay {
+        Overlay::Help(0)
+    }
+
+    pub fn is_open(&self) -> bool {
+        *self != Overlay::None
+    }
+}
+
+impl Picker {
+    /// The people on offer, filtered by name, id or headline (case-insensitive).
+    pub fn candidates(&self, world: &World, me: PersonId) -> Vec<PersonId> {
+        let needle = self.filter.to_lowercase();
+        world
+            .people()
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (PersonId(i as u32), p))
+            .filter(|(id, _)| self.purpose == PickFor::Pane || *id != me)
+            .filter(|(_, p)| {
+                needle.is_empty()
+                    || [&p.name, &p.handle, &p.headline]
+                        .iter()
+                        .any(|s| s.to_lowercase().contains(&needle))
+            })
+            .map(|(id, _)| id)
+            .collect()
+    }
+
+    pub fn key(&mut self, key: KeyEvent, world: &World, me: PersonId) -> OverlayResult {
+        let candidates = self.candidates(world, me);
+        match key.code {
+            KeyCode::Esc => return OverlayResult::Close,
+            KeyCode::Enter => {
+                let Some(&p) = candidates.get(self.selected) else {
+                    return OverlayResult::Stay;
+                };
+                return match self.purpose {
+                    PickFor::Pane => OverlayResult::ShowPerson(p),
+                    PickFor::Invite => OverlayResult::ComposeTo(p),
+                };
+            }
+            KeyCode::Down | KeyCode::Tab => {
+                self.selected = (self.selected + 1).min(candidates.len().saturating_sub(1));
+            }
+            KeyCode::Up | KeyCode::BackTab => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Backspace => {
+                self.filter.pop();
+                self.selected = 0;
+            }
+            KeyCode::Char(c) if !c.is_control() => {
+                self.filter.push(c);
+                self.selected = 0;
+            }
+            _ => {}
+        }
+        OverlayResult::Stay
+    }
+}
+
+impl Compose {
+    pub fn new(to: PersonId) -> Compose {
+        Compose {
+            to,
+            note: String::new(),
+            email: String::new(),
+            editing_email: false,
+        }
+    }
+
+    pub fn key(&mut self, key: KeyEvent, email_needed: bool) -> OverlayResult {
+        let field = if self.editing_email {
+            &mut self.email
+        } else {
+            &mut self.note
+        };
+        match key.code {
+            KeyCode::Esc => return OverlayResult::Close,
+            KeyCode::Enter => {
+                return OverlayResult::Send {
+                    to: self.to,
+                    note: self.note.clone(),
+                    email: self.email.clone(),
+                };
+            }
+            KeyCode::Tab | KeyCode::BackTab if email_needed => {
+                self.editing_email = !self.editing_email
+            }
+            KeyCode::Backspace => {
+                field.pop();
+            }
+            KeyCode::Char(c) if !c.is_control() && field.chars().count() < NOTE_CAP => {
+                field.push(c)
+            }
+            _ => {}
+        }
+        OverlayResult::Stay
+    }
+}

@@ -1,0 +1,179 @@
+//! Drawing the overlays: help (from the keymap table), the person picker, the composer.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use super::app::App;
+use super::keymap::KEYMAP;
+use super::overlay::{Compose, Overlay, PickFor, Picker};
+use super::text::fit;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Help(scroll) => help(app, *scroll, centered(area, 96, 34), buf),
+        Overlay::Picker(p) => picker(app, p, centered(area, 64, 18), buf),
+        Overlay::Compose(c) => compose(app, c, centered(area, 70, 14), buf),
+    }
+}
+
+/// A box of at most `w`×`h`, centred, never larger than `area`.
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let (w, h) = (w.min(area.width), h.min(area.height));
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn frame<'a>(app: &App, title: &'a str, hint: &'a str) -> Block<'a> {
+    Block::bordered()
+        .border_style(app.theme.focus_border)
+        .title(Span::styled(format!(" {title} "), app.theme.title))
+        .title_bottom(Line::styled(format!(" {hint} "), app.theme.dim).right_aligned())
+}
+
+/// An upper bound on the help text's length, to stop scrolling past it.
+pub const HELP_LINES: u16 = 60;
+
+fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let mut lines = vec![
+        Line::styled(
+            "Only Accept ever reaches the sender. Ignore, I don't know, spam, silence and expiry never do.",
+            theme.warn,
+        ),
+        Line::raw(""),
+    ];
+    for b in KEYMAP {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>8}  ", b.label), theme.key),
+            Span::raw(b.description),
+        ]));
+        if let Some(sees) = b.sender_sees {
+            lines.push(Line::from(vec![
+                Span::raw(" ".repeat(10)),
+                Span::styled(format!("sender sees: {sees}"), theme.dim),
+            ]));
+        }
+    }
+    Clear.render(area, buf);
+    Paragraph::new(lines)
+        .block(frame(
+            app,
+            "Keys, and what the sender sees",
+            "j/k scroll · Esc or ? to close",
+        ))
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .render(area, buf);
+}
+
+fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let me = app.focused_person();
+    let title = match p.purpose {
+        PickFor::Pane => format!(
+            "Show whom in the {} pane?",
+            if app.focus == 0 { "left" } else { "right" }
+        ),
+        PickFor::Invite => format!("{} invites whom?", app.world.person(me).name),
+    };
+    let block = frame(
+        app,
+        &title,
+        "type to filter · ↑↓ · Enter choose · Esc cancel",
+    );
+    let inner = block.inner(area);
+    Clear.render(area, buf);
+    block.render(area, buf);
+    if inner.height < 2 {
+        return;
+    }
+    let width = inner.width as usize;
+    buf.set_string(
+        inner.x,
+        inner.y,
+        fit(&format!("filter: {}▏", p.filter), width),
+        theme.title,
+    );
+    let candidates = p.candidates(&app.world, me);
+    let visible = inner.height.saturating_sub(1) as usize;
+    let offset = p.selected.saturating_sub(visible.saturating_sub(1));
+    if candidates.is_empty() {
+        buf.set_string(
+            inner.x,
+            inner.y + 1,
+            fit("no one matches", width),
+            theme.dim,
+        );
+    }
+    for (row, &id) in candidates.iter().enumerate().skip(offset).take(visible) {
+        let person = app.world.person(id);
+        let status = match p.purpose {
+            PickFor::Invite if app.world.are_connected(me, id) => "  (connected)",
+            PickFor::Invite
+                if app
+                    .world
+                    .latest(me, id)
+                    .is_some_and(|i| i.state.looks_pending()) =>
+            {
+                "  (pending)"
+            }
+            _ => "",
+        };
+        let text = format!(
+            "{} {} · {}{status}",
+            if row == p.selected { "▸" } else { " " },
+            person.name,
+            person.headline
+        );
+        let style = if row == p.selected {
+            theme.selected
+        } else {
+            ratatui::style::Style::new()
+        };
+        let y = inner.y + 1 + (row - offset) as u16;
+        buf.set_string(inner.x, y, fit(&text, width), style);
+    }
+}
+
+fn compose(app: &App, c: &Compose, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let from = &app.world.person(app.focused_person()).name;
+    let to = app.world.person(c.to);
+    let max = app.world.rules().note_max_chars as usize;
+    let len = c.note.chars().count();
+    let needs_email = app.needs_email();
+    let count_style = if len > max { theme.refusal } else { theme.dim };
+    let cursor = |on: bool| if on { "▏" } else { "" };
+    let mut lines = vec![
+        Line::raw(format!("From {from} to {} · {}", to.name, to.headline)),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("Note (optional) ", theme.title),
+            Span::styled(format!("{len}/{max} characters"), count_style),
+        ]),
+        Line::raw(format!("{}{}", c.note, cursor(!c.editing_email))),
+    ];
+    if needs_email {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(
+                "{}'s email — required: your account is restricted (Tab to switch field)",
+                to.first_name()
+            ),
+            theme.warn,
+        ));
+        lines.push(Line::raw(format!("{}{}", c.email, cursor(c.editing_email))));
+    }
+    Clear.render(area, buf);
+    Paragraph::new(lines)
+        .block(frame(app, "New invitation", "Enter send · Esc cancel"))
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
+}

@@ -1,0 +1,150 @@
+//! The lines of one row on each tab, x-ray included. Only visible rows are built.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::model::{
+    InboxRow, InvitationState, Mail, PersonId, SentRow, SentStatus, World, format_short,
+};
+
+use super::text::{fit, spread};
+use super::theme::Theme;
+
+/// How a row is drawn: selected, changed by the last action, plain.
+#[derive(Debug, Clone, Copy)]
+pub struct RowLook {
+    pub selected: bool,
+    pub changed: bool,
+    pub width: usize,
+}
+
+impl RowLook {
+    fn marker(&self) -> &'static str {
+        match (self.selected, self.changed) {
+            (true, _) => "▸ ",
+            (false, true) => "✱ ",
+            _ => "  ",
+        }
+    }
+
+    fn main(&self, theme: &Theme) -> Style {
+        if self.selected {
+            theme.selected
+        } else if self.changed {
+            theme.changed_row
+        } else {
+            Style::new()
+        }
+    }
+
+    fn sub(&self, theme: &Theme) -> Style {
+        if self.selected {
+            theme.selected
+        } else {
+            theme.dim
+        }
+    }
+}
+
+fn who(world: &World, p: PersonId) -> String {
+    let person = world.person(p);
+    if person.headline.is_empty() {
+        person.name.clone()
+    } else {
+        format!("{} · {}", person.name, person.headline)
+    }
+}
+
+fn note_line(note: Option<&str>, look: RowLook, theme: &Theme) -> Line<'static> {
+    let text = match note {
+        Some(n) => format!("    “{}”", n.replace(['\n', '\r'], " ")),
+        None => "    (no note)".to_owned(),
+    };
+    Line::styled(fit(&text, look.width), look.sub(theme))
+}
+
+fn two_columns(left: String, right: String, style: Style, look: RowLook) -> Line<'static> {
+    let (l, r) = spread(&format!("{}{left}", look.marker()), &right, look.width);
+    Line::from(vec![Span::styled(l, style), Span::styled(r, style)])
+}
+
+pub fn inbox(
+    world: &World,
+    row: &InboxRow,
+    archived: bool,
+    look: RowLook,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let status = match (archived, row.seen) {
+        (true, _) => "ignored",
+        (false, true) => "seen",
+        (false, false) => "NEW",
+    };
+    let right = format!("{status} · {}", format_short(row.sent));
+    vec![
+        two_columns(who(world, row.from), right, look.main(theme), look),
+        note_line(row.note.as_deref(), look, theme),
+    ]
+}
+
+pub fn sent(
+    world: &World,
+    row: &SentRow,
+    xray: bool,
+    look: RowLook,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let status = match row.status {
+        SentStatus::Pending => "Pending",
+        SentStatus::Connected => "Connected",
+    };
+    let right = format!("{status} · sent {}", format_short(row.sent));
+    let mut lines = vec![
+        two_columns(who(world, row.to), right, look.main(theme), look),
+        note_line(row.note.as_deref(), look, theme),
+    ];
+    if xray {
+        let text = format!("    ⟂ truth: {}", truth(world, row));
+        lines.push(Line::styled(fit(&text, look.width), theme.xray));
+    }
+    lines
+}
+
+/// The hidden state behind a Sent row, in words.
+pub fn truth(world: &World, row: &SentRow) -> String {
+    let inv = world.invitation(row.invitation);
+    let when = format_short(inv.changed);
+    let recipient = world.person(inv.to).first_name().to_owned();
+    match inv.state {
+        InvitationState::Pending { seen: false } => "not opened yet".to_owned(),
+        InvitationState::Pending { seen: true } => {
+            format!(
+                "opened {} · no answer",
+                inv.opened.map(format_short).unwrap_or_default()
+            )
+        }
+        InvitationState::Ignored if world.rules().ignore_archives => {
+            format!("ignored {when} · in {recipient}'s Archive")
+        }
+        InvitationState::Ignored => format!("ignored {when} · removed"),
+        InvitationState::DontKnow => format!("\"I don't know\" {when} · removed · a flag"),
+        InvitationState::Spam => format!("spam report {when} · removed · a flag"),
+        InvitationState::Accepted => format!("accepted {when}"),
+        InvitationState::Withdrawn | InvitationState::Expired => inv.state.label().to_owned(),
+    }
+}
+
+pub fn mail(world: &World, m: &Mail, look: RowLook, theme: &Theme) -> Vec<Line<'static>> {
+    let text = format!(
+        "{}{}  {}",
+        look.marker(),
+        format_short(m.at),
+        m.subject(world)
+    );
+    vec![Line::styled(fit(&text, look.width), look.main(theme))]
+}
+
+pub fn person(world: &World, p: PersonId, look: RowLook, theme: &Theme) -> Vec<Line<'static>> {
+    let text = format!("{}{}", look.marker(), who(world, p));
+    vec![Line::styled(fit(&text, look.width), look.main(theme))]
+}

@@ -1,0 +1,117 @@
+//! The whole screen: header, two panes, the "what just happened" panel, the footer of
+//! key hints, and any overlay; or a plain note when the terminal is too small.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::model::format_time;
+
+use super::app::App;
+use super::keymap::{Command, KEYMAP};
+use super::text::{fit, width};
+use super::{happened, pane, popup};
+
+/// Below this the layout cannot hold two readable panes.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(self, area, buf);
+            return;
+        }
+        let panel = if area.height >= 30 { 10 } else { 8 };
+        let [header, body, what, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(6),
+            Constraint::Length(panel),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        render_header(self, header, buf);
+        let [left, right] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(body);
+        let hits = [
+            pane::render(self, 0, left, buf),
+            pane::render(self, 1, right, buf),
+        ];
+        self.hits.set(hits);
+        happened::render(self, what, buf);
+        render_footer(self, footer, buf);
+        popup::render(self, area, buf);
+    }
+}
+
+fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "Terminal too small ({}×{}). invitesim needs at least {MIN_WIDTH}×{MIN_HEIGHT}: make the window bigger, or press q to quit.",
+        area.width, area.height
+    );
+    Paragraph::new(Span::styled(text, app.theme.warn))
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let rules = app.world.rules();
+    let custom = if rules.is_customised() { "*" } else { "" };
+    let right = format!(
+        " {} │ rules: {}{custom} │ x-ray {} ",
+        format_time(app.world.now()),
+        rules.preset.name(),
+        if app.xray { "ON" } else { "off" }
+    );
+    let left = format!(
+        " invitesim │ {}",
+        app.loaded.scenario.title.replace(['\n', '\r'], " ")
+    );
+    let w = area.width as usize;
+    let right = fit(&right, w);
+    let left = fit(&left, w.saturating_sub(width(&right)));
+    let pad = w.saturating_sub(width(&left) + width(&right));
+    let line = Line::from(vec![
+        Span::raw(left),
+        Span::raw(" ".repeat(pad)),
+        Span::raw(right),
+    ]);
+    Paragraph::new(line).style(theme.header).render(area, buf);
+}
+
+fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    // Help and quit always show, at the right; the others fill the room left of them.
+    let hinted: Vec<_> = KEYMAP
+        .iter()
+        .filter_map(|b| Some((b.label, b.hint?, b.command)))
+        .collect();
+    let essential = |c| matches!(c, Command::Help | Command::Quit);
+    let cost = |label: &str, hint: &str| width(label) + width(hint) + 3;
+    let reserved: usize = hinted
+        .iter()
+        .filter(|h| essential(h.2))
+        .map(|h| cost(h.0, h.1))
+        .sum();
+    let mut used = reserved;
+    let mut spans = Vec::new();
+    let push = |spans: &mut Vec<Span<'static>>, label: &str, hint: &str| {
+        spans.push(Span::styled(format!(" {label}"), theme.key));
+        spans.push(Span::styled(format!(" {hint} "), theme.dim));
+    };
+    for &(label, hint, _) in hinted.iter().filter(|h| !essential(h.2)) {
+        if used + cost(label, hint) > area.width as usize {
+            break;
+        }
+        used += cost(label, hint);
+        push(&mut spans, label, hint);
+    }
+    spans.push(Span::raw(
+        " ".repeat((area.width as usize).saturating_sub(used)),
+    ));
+    for &(label, hint, _) in hinted.iter().filter(|h| essential(h.2)) {
+        push(&mut spans, label, hint);
+    }
+    Line::from(spans).render(area, buf);
+}
