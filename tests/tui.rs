@@ -261,3 +261,47 @@ proptest! {
         let _ = screen(&a, w, h);
     }
 }
+
+#[test]
+fn mouse_clicks_focus_panes_pick_tabs_and_select_rows() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut a = maya_invites_sam();
+    press(&mut a, "\t"); // focus Maya
+    let _ = screen(&a, 160, 40);
+    let click = |a: &mut App, column, row| {
+        a.handle_mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        });
+        let _ = screen(a, 160, 40);
+    };
+    // The right pane's first row (Sam's newest invitation, from Maya).
+    click(&mut a, 100, 3);
+    assert_eq!(a.focus, 1);
+    // Its second row is Lee's invitation: two lines per row.
+    click(&mut a, 100, 5);
+    assert_eq!(a.panes[1].selected(), 1);
+    // "Network" in the left pane's tab line (full labels at this width).
+    click(&mut a, 60, 2);
+    assert_eq!(
+        (a.focus, a.panes[0].tab),
+        (0, invitesim::model::Tab::Network)
+    );
+}
+
+#[test]
+fn the_readme_key_table_lists_every_key_in_the_keymap() {
+    let readme = include_str!("../README.md");
+    for b in invitesim::tui::keymap::KEYMAP {
+        for key in b.label.split_whitespace() {
+            let key = key.replace('–', "`–`");
+            assert!(
+                readme.contains(&format!("`{key}`")),
+                "README key table lacks `{key}` ({})",
+                b.description
+            );
+        }
+    }
+}

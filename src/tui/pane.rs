@@ -54,10 +54,13 @@ pub fn render(app: &App, i: usize, area: Rect, buf: &mut Buffer) -> PaneHit {
     if let Some(badge) = badge {
         block = block.title(badge.right_aligned());
     }
-    if let Some(status) = status_line(view, pane.tab, app.xray) {
-        block = block.title_bottom(
-            Line::from(Span::styled(format!(" {status} "), theme.dim)).right_aligned(),
-        );
+    let room = (area.width as usize).saturating_sub(4);
+    let status = status_line(view, pane.tab, app.xray)
+        .filter(|s| text::width(s) <= room)
+        .or_else(|| status_line(view, pane.tab, false));
+    if let Some(status) = status {
+        let status = fit(&format!(" {status} "), room);
+        block = block.title_bottom(Line::from(Span::styled(status, theme.dim)).right_aligned());
     }
     let inner = block.inner(area);
     block.render(area, buf);

@@ -114,7 +114,6 @@ pub fn sent(
 pub fn truth(world: &World, row: &SentRow) -> String {
     let inv = world.invitation(row.invitation);
     let when = format_short(inv.changed);
-    let recipient = world.person(inv.to).first_name().to_owned();
     match inv.state {
         InvitationState::Pending { seen: false } => "not opened yet".to_owned(),
         InvitationState::Pending { seen: true } => {
@@ -124,7 +123,7 @@ pub fn truth(world: &World, row: &SentRow) -> String {
             )
         }
         InvitationState::Ignored if world.rules().ignore_archives => {
-            format!("ignored {when} · in {recipient}'s Archive")
+            format!("ignored {when} · archived")
         }
         InvitationState::Ignored => format!("ignored {when} · removed"),
         InvitationState::DontKnow => format!("\"I don't know\" {when} · removed · a flag"),
