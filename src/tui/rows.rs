@@ -104,7 +104,7 @@ pub fn sent(
         note_line(row.note.as_deref(), look, theme),
     ];
     if xray {
-        let text = format!("    ⟂ truth: {}", truth(world, row));
+        let text = format!("  ⟂ truth: {}", truth(world, row));
         lines.push(Line::styled(fit(&text, look.width), theme.xray));
     }
     lines
@@ -113,21 +113,22 @@ pub fn sent(
 /// The hidden state behind a Sent row, in words.
 pub fn truth(world: &World, row: &SentRow) -> String {
     let inv = world.invitation(row.invitation);
-    let when = format_short(inv.changed);
+    let day = |t: chrono::DateTime<chrono::Utc>| t.format("%-d %b").to_string();
+    let when = day(inv.changed);
     match inv.state {
         InvitationState::Pending { seen: false } => "not opened yet".to_owned(),
         InvitationState::Pending { seen: true } => {
             format!(
-                "opened {} · no answer",
-                inv.opened.map(format_short).unwrap_or_default()
+                "opened {}, no answer",
+                inv.opened.map(day).unwrap_or_default()
             )
         }
         InvitationState::Ignored if world.rules().ignore_archives => {
-            format!("ignored {when} · archived")
+            format!("ignored {when}, archived")
         }
-        InvitationState::Ignored => format!("ignored {when} · removed"),
-        InvitationState::DontKnow => format!("\"I don't know\" {when} · removed · a flag"),
-        InvitationState::Spam => format!("spam report {when} · removed · a flag"),
+        InvitationState::Ignored => format!("ignored {when}, removed"),
+        InvitationState::DontKnow => format!("\"I don't know\" {when}, removed, flagged"),
+        InvitationState::Spam => format!("reported as spam {when}, removed, flagged"),
         InvitationState::Accepted => format!("accepted {when}"),
         InvitationState::Withdrawn | InvitationState::Expired => inv.state.label().to_owned(),
     }
