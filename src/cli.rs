@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 use crate::play::{self, Format};
 use crate::scenario::{self, ScenarioError, builtin};
+use crate::tui;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -29,6 +30,9 @@ pub enum Command {
         /// Leave the mouse to the terminal, so text can be selected (`m` toggles in the app).
         #[arg(long)]
         no_mouse: bool,
+        /// Script playback speed: 2 plays twice as fast, 0.5 half as fast.
+        #[arg(long, default_value_t = 1.0, value_parser = parse_speed)]
+        speed: f64,
     },
     /// Run a scenario's script headless and print what happened at each step.
     Play {
@@ -54,10 +58,21 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        None => open("tour", false),
-        Some(Command::Open { scenario, no_mouse }) => {
-            open(scenario.as_deref().unwrap_or("tour"), no_mouse)
-        }
+        None => open(
+            "tour",
+            tui::Options {
+                no_mouse: false,
+                speed: 1.0,
+            },
+        ),
+        Some(Command::Open {
+            scenario,
+            no_mouse,
+            speed,
+        }) => open(
+            scenario.as_deref().unwrap_or("tour"),
+            tui::Options { no_mouse, speed },
+        ),
         Some(Command::Play { scenario, format }) => play_cmd(&scenario, format),
         Some(Command::Check { files }) => Ok(check(&files)),
         Some(Command::List) => list(),
@@ -79,12 +94,12 @@ fn report(e: &ScenarioError) -> ExitCode {
     ExitCode::from(EXIT_BAD_INPUT)
 }
 
-fn open(arg: &str, no_mouse: bool) -> io::Result<ExitCode> {
+fn open(arg: &str, options: tui::Options) -> io::Result<ExitCode> {
     let loaded = match scenario::resolve(arg) {
         Ok(l) => l,
         Err(e) => return Ok(report(&e)),
     };
-    crate::tui::run(loaded, crate::tui::Options { no_mouse })?;
+    tui::run(loaded, options)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -130,12 +145,8 @@ fn check(files: &[String]) -> ExitCode {
 
 fn list() -> io::Result<ExitCode> {
     let mut out = io::stdout().lock();
-    let width = builtin::BUILTINS
-        .iter()
-        .map(|b| b.name.len())
-        .max()
-        .unwrap_or(0);
-    for b in builtin::BUILTINS {
+    let width = builtin::all().map(|b| b.name.len()).max().unwrap_or(0);
+    for b in builtin::all() {
         writeln!(out, "{:<width$}  {}", b.name, builtin::title(b))?;
     }
     Ok(ExitCode::SUCCESS)
@@ -148,12 +159,19 @@ fn show(name: &str) -> io::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let names: Vec<&str> = builtin::BUILTINS.iter().map(|b| b.name).collect();
+            let names: Vec<&str> = builtin::all().map(|b| b.name).collect();
             eprintln!(
                 "invitesim: no built-in scenario \"{name}\"; built-ins: {}",
                 names.join(", ")
             );
             Ok(ExitCode::from(EXIT_BAD_INPUT))
         }
+    }
+}
+
+fn parse_speed(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.05..=100.0).contains(&v) => Ok(v),
+        _ => Err(format!("\"{s}\" is not a speed between 0.05 and 100")),
     }
 }

@@ -2,11 +2,11 @@
 //! file in `scenarios/` is embedded.
 
 use invitesim::play::{self, Format};
-use invitesim::scenario::{self, builtin::BUILTINS};
+use invitesim::scenario::{self, builtin};
 
 #[test]
 fn every_builtin_plays_green_and_deterministically() {
-    for b in BUILTINS {
+    for b in builtin::all() {
         let loaded = scenario::load_source(b.name, b.source.as_bytes())
             .unwrap_or_else(|e| panic!("{} does not load:\n{e}", b.name));
         assert!(
@@ -38,21 +38,33 @@ fn every_builtin_plays_green_and_deterministically() {
 
 #[test]
 fn every_scenario_file_is_embedded() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios");
-    let mut files: Vec<String> = std::fs::read_dir(dir)
-        .expect("scenarios/ exists")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter_map(|n| n.strip_suffix(".ron").map(str::to_owned))
+    let names = |dir: &str| {
+        let dir = format!("{}/scenarios/{dir}", env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .expect("the folder exists")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter_map(|n| n.strip_suffix(".ron").map(str::to_owned))
+            .collect();
+        files.sort();
+        files
+    };
+    let mut embedded: Vec<String> = builtin::SCENARIOS
+        .iter()
+        .map(|b| b.name.to_owned())
         .collect();
-    files.sort();
-    let mut embedded: Vec<String> = BUILTINS.iter().map(|b| b.name.to_owned()).collect();
     embedded.sort();
-    assert_eq!(files, embedded);
+    assert_eq!(names(""), embedded);
+    let lessons: Vec<String> = builtin::LESSONS.iter().map(|b| b.name.to_owned()).collect();
+    assert_eq!(
+        names("lessons"),
+        lessons,
+        "lessons are embedded in file-name order"
+    );
 }
 
 #[test]
 fn the_tour_uses_every_action_and_step_kind() {
-    let tour = BUILTINS.iter().find(|b| b.name == "tour").expect("a tour");
+    let tour = builtin::find("tour").expect("a tour");
     for word in [
         "Say(",
         "Send(",

@@ -305,3 +305,96 @@ fn the_readme_key_table_lists_every_key_in_the_keymap() {
         }
     }
 }
+
+#[test]
+fn playback_steps_narrates_and_marks_expectations() {
+    let mut a = app("tour");
+    let s = screen(&a, 120, 36);
+    assert!(s.contains("Script 0/46 · paused · Space plays"), "{s}");
+    press(&mut a, "..");
+    let s = screen(&a, 120, 36);
+    assert!(s.contains("» Maya (left) invites Sam"), "{s}");
+    assert!(
+        s.contains("Maya Chen invited Sam Ortiz with a note."),
+        "{s}"
+    );
+    press(&mut a, ".");
+    assert!(screen(&a, 120, 36).contains("✓ Expect SentShows(maya → sam): Pending"));
+    snap!("playback", a);
+}
+
+#[test]
+fn quizzes_pause_ask_and_explain() {
+    let mut a = app("tour");
+    press(&mut a, &".".repeat(16));
+    let s = screen(&a, 120, 36);
+    assert!(s.contains("Press 1–3 to answer."), "{s}");
+    press(&mut a, "."); // an unanswered quiz holds the script
+    assert!(screen(&a, 120, 36).contains("Press 1–3 to answer."));
+    press(&mut a, "1");
+    let s = screen(&a, 120, 36);
+    assert!(s.contains("Not quite."), "{s}");
+    snap!("quiz", a);
+    press(&mut a, ".");
+    assert!(!screen(&a, 120, 36).contains("Not quite."));
+}
+
+#[test]
+fn back_rewinds_by_replay_and_restart_returns() {
+    let mut a = app("tour");
+    press(&mut a, "......");
+    let at_six = a.world.log().to_vec();
+    press(&mut a, ".");
+    press(&mut a, ",");
+    assert_eq!(a.world.log(), at_six.as_slice());
+    assert_eq!(a.playback.as_ref().map(|p| p.position()), Some(6));
+    press(&mut a, "r");
+    assert_eq!(a.playback.as_ref().map(|p| p.position()), Some(0));
+    assert!(a.world.log().len() < at_six.len());
+}
+
+#[test]
+fn an_action_key_takes_over_and_r_returns_to_the_script() {
+    let mut a = app("tour");
+    press(&mut a, "..");
+    press(&mut a, "\ti");
+    let s = screen(&a, 120, 36);
+    assert!(
+        s.contains("exploring on your own · r returns to the script"),
+        "{s}"
+    );
+    assert!(!s.contains("Script 2/46"), "{s}");
+    press(&mut a, "."); // the script does not move while exploring
+    assert_eq!(a.playback.as_ref().map(|p| p.position()), Some(2));
+    press(&mut a, "r");
+    assert!(screen(&a, 120, 36).contains("Script 0/46"));
+}
+
+#[test]
+fn the_end_shows_a_summary_and_keeps_both_panes() {
+    let mut a = app("tour");
+    while a.playback.as_ref().is_some_and(|p| !p.is_done()) {
+        let key = if a.quiz_waiting() { "2" } else { "." };
+        press(&mut a, key);
+    }
+    let s = screen(&a, 120, 36);
+    assert!(
+        s.contains("End of the script: 36 of 36 checks held · quizzes 1 of 1 right"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Maya Chen · Growth marketer") && s.contains("Sam Ortiz · Founder"),
+        "{s}"
+    );
+    snap!("end", a);
+}
+
+#[test]
+fn play_pause_and_the_tick() {
+    let mut a = app("tour");
+    assert_eq!(a.next_tick(), None);
+    press(&mut a, " ");
+    assert!(a.next_tick().is_some());
+    press(&mut a, " ");
+    assert_eq!(a.next_tick(), None);
+}

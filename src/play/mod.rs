@@ -46,16 +46,17 @@ impl Summary {
 
 /// Plays the whole script, writing each step as it goes.
 pub fn play(loaded: &Loaded, format: Format, out: &mut dyn Write) -> io::Result<Summary> {
-    let mut runner = Runner::new(&loaded.scenario.script, &loaded.setup);
+    let mut world = loaded.setup.world.clone();
+    let mut runner = Runner::new(&loaded.scenario.script, &world, loaded.setup.panes);
     let mut summary = Summary::default();
     if format == Format::Text {
         text::header(loaded, out)?;
     }
-    while let Some(report) = runner.step() {
+    while let Some(report) = runner.step(&mut world) {
         summary.count(&report);
         match format {
-            Format::Text => text::step(&report, loaded, runner.world(), out)?,
-            Format::Json => json::step(&report, loaded, runner.world(), out)?,
+            Format::Text => text::step(&report, loaded, &world, out)?,
+            Format::Json => json::step(&report, loaded, &world, out)?,
         }
     }
     if format == Format::Text {

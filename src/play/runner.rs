@@ -3,11 +3,12 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 
 use crate::model::{PersonId, SentStatus, View, ViewDiff, World};
-use crate::scenario::{Expectation, InboxExpect, Quiz, SentExpect, Setup, Step};
+use crate::scenario::{Expectation, InboxExpect, Quiz, SentExpect, Step};
 
 /// What kind of step a report is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -34,15 +35,18 @@ pub struct StepReport {
     pub ok: bool,
     /// Why it failed, or the refusal's reason.
     pub detail: Option<String>,
+    /// For action steps the rules refused: the reason.
+    pub refusal: Option<String>,
     /// The events this step added to the world's log.
     pub events: Range<usize>,
     /// For each pane person, what changed in their view (empty diff: unchanged).
     pub panes: Vec<(PersonId, ViewDiff)>,
 }
 
-pub struct Runner<'s> {
-    steps: &'s [Step],
-    world: World,
+/// A script being played: which step is next, and the views kept for `Unchanged`.
+/// The world it plays on belongs to the caller (the transcript, the TUI, the recorder).
+pub struct Runner {
+    steps: Rc<[Step]>,
     panes: [PersonId; 2],
     next: usize,
     /// People whose views are kept from before the latest action step.
@@ -50,10 +54,10 @@ pub struct Runner<'s> {
     before: HashMap<PersonId, View>,
 }
 
-impl<'s> Runner<'s> {
-    pub fn new(steps: &'s [Step], setup: &Setup) -> Runner<'s> {
-        let world = setup.world.clone();
-        let (left, right) = setup.panes;
+impl Runner {
+    /// Starts at the first step; `world` is the script's starting world.
+    pub fn new(steps: &[Step], world: &World, panes: (PersonId, PersonId)) -> Runner {
+        let (left, right) = panes;
         let mut watched = vec![left, right];
         for step in steps {
             if let Step::Expect(Expectation::Unchanged { who }) = step
@@ -64,10 +68,9 @@ impl<'s> Runner<'s> {
         }
         watched.sort();
         watched.dedup();
-        let before = snapshot(&world, &watched);
+        let before = snapshot(world, &watched);
         Runner {
-            steps,
-            world,
+            steps: steps.into(),
             panes: [left, right],
             next: 0,
             watched,
@@ -75,26 +78,38 @@ impl<'s> Runner<'s> {
         }
     }
 
-    pub fn world(&self) -> &World {
-        &self.world
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    /// The index of the next step to run (the number of steps run so far).
+    pub fn position(&self) -> usize {
+        self.next
     }
 
     pub fn is_done(&self) -> bool {
         self.next >= self.steps.len()
     }
 
-    /// Runs the next step, or `None` at the end of the script.
-    pub fn step(&mut self) -> Option<StepReport> {
-        let step = self.steps.get(self.next)?;
+    /// The next step, without running it.
+    pub fn peek(&self) -> Option<&Step> {
+        self.steps.get(self.next)
+    }
+
+    /// Runs the next step on `world`, or `None` at the end of the script.
+    pub fn step(&mut self, world: &mut World) -> Option<StepReport> {
+        let steps = Rc::clone(&self.steps);
+        let step = steps.get(self.next)?;
         self.next += 1;
-        let mark = self.world.log().len();
+        let mark = world.log().len();
         let mut report = StepReport {
             number: self.next,
-            at: self.world.now(),
+            at: world.now(),
             kind: StepKind::Say,
             text: String::new(),
             ok: true,
             detail: None,
+            refusal: None,
             events: mark..mark,
             panes: Vec::new(),
         };
@@ -108,8 +123,8 @@ impl<'s> Runner<'s> {
                     StepKind::Action
                 };
                 report.text = action.summary();
-                self.before = snapshot(&self.world, &self.watched);
-                match self.world.apply(action) {
+                self.before = snapshot(world, &self.watched);
+                match world.apply(action) {
                     Ok(events) => {
                         report.events = events;
                         if must_refuse {
@@ -121,21 +136,22 @@ impl<'s> Runner<'s> {
                     Err(refusal) => {
                         report.ok = must_refuse;
                         report.detail = Some(format!("refused: {refusal}"));
+                        report.refusal = Some(refusal.0);
                     }
                 }
                 report.panes = self
                     .panes
                     .iter()
                     .map(|&p| {
-                        let now = self.world.view(p);
+                        let now = world.view(p);
                         let before = self.before.get(&p).unwrap_or(&now);
-                        (p, ViewDiff::between(before, &now, &self.world))
+                        (p, ViewDiff::between(before, &now, world))
                     })
                     .collect();
             }
             Step::Expect(e) => {
                 report.kind = StepKind::Expect;
-                let (text, expected, actual) = self.judge(e);
+                let (text, expected, actual) = self.judge(world, e);
                 report.text = text;
                 report.ok = expected == actual;
                 if !report.ok {
@@ -148,13 +164,18 @@ impl<'s> Runner<'s> {
                 report.detail = Some(quiz_answer(q));
             }
         }
-        report.at = self.world.now();
+        report.at = world.now();
         Some(report)
     }
 
+    /// Judges an expectation against `world` now, as the script would at this point.
+    pub fn check(&self, world: &World, e: &Expectation) -> bool {
+        let (_, expected, actual) = self.judge(world, e);
+        expected == actual
+    }
+
     /// A readable form of the expectation, what it expects and what the world shows.
-    fn judge(&self, e: &Expectation) -> (String, String, String) {
-        let w = &self.world;
+    fn judge(&self, w: &World, e: &Expectation) -> (String, String, String) {
         let id = |h: &str| w.person_id(h).unwrap_or(PersonId(0));
         let text = expectation_text(e);
         let (expected, actual) = match e {

@@ -8,14 +8,14 @@ pub struct Builtin {
 }
 
 macro_rules! builtins {
-    ($($name:literal),* $(,)?) => {
-        &[$(Builtin { name: $name, source: include_str!(concat!("../../scenarios/", $name, ".ron")) }),*]
+    ($dir:literal: $($name:literal),* $(,)?) => {
+        &[$(Builtin { name: $name, source: include_str!(concat!("../../scenarios/", $dir, $name, ".ron")) }),*]
     };
 }
 
 /// In the order `list` shows them: the tour first, then one scenario per rule.
-pub const BUILTINS: &[Builtin] = builtins![
-    "tour",
+pub const SCENARIOS: &[Builtin] = builtins![
+    "": "tour",
     "ignore-is-silent",
     "accept-later",
     "dont-know-and-warnings",
@@ -25,9 +25,24 @@ pub const BUILTINS: &[Builtin] = builtins![
     "modern-rules",
 ];
 
+/// The course for `invitesim learn`, in order (file names sort the same way).
+pub const LESSONS: &[Builtin] = builtins![
+    "lessons/": "lesson-01-never-told",
+    "lesson-02-accept-later",
+    "lesson-03-dont-know",
+    "lesson-04-spam-removes",
+    "lesson-05-withdraw-wait",
+    "lesson-06-modern-expiry",
+];
+
+/// Every built-in: scenarios, then lessons.
+pub fn all() -> impl Iterator<Item = &'static Builtin> {
+    SCENARIOS.iter().chain(LESSONS)
+}
+
 pub fn find(name: &str) -> Option<&'static Builtin> {
     let name = name.strip_suffix(".ron").unwrap_or(name);
-    BUILTINS.iter().find(|b| b.name == name)
+    all().find(|b| b.name == name)
 }
 
 /// The title line of a built-in, read without a full load (for `list`).

@@ -28,6 +28,21 @@ pub struct Scenario {
     pub invitations: Vec<InvitationSpec>,
     #[serde(default)]
     pub script: Vec<Step>,
+    /// Makes the scenario a lesson for `invitesim learn`; its `script` is the solution.
+    #[serde(default)]
+    pub lesson: Option<Lesson>,
+}
+
+/// What a learner must reach with the keys, and help on the way.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    /// The goal, in words, shown while the lesson runs.
+    pub goal: String,
+    /// Shown on request (`h`).
+    pub hint: String,
+    /// The goal is reached when all of these hold after one of the learner's actions.
+    pub check: Vec<Expectation>,
 }
 
 /// A preset plus any field overridden. For the `Option` fields, leaving the field out

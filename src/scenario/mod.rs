@@ -10,7 +10,7 @@ mod validate;
 
 pub use error::{Diagnostic, MAX_SHOWN, ScenarioError};
 pub use format::{
-    Expectation, InboxExpect, InvitationSpec, Panes, PersonSpec, Quiz, RulesSpec, Scenario,
+    Expectation, InboxExpect, InvitationSpec, Lesson, Panes, PersonSpec, Quiz, RulesSpec, Scenario,
     SentExpect,
 };
 pub use load::{Loaded, load_path, load_source, parse, resolve, ron_options};

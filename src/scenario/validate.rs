@@ -184,6 +184,22 @@ pub fn validate(s: &Scenario) -> Result<Setup, Vec<Problem>> {
         }
     }
 
+    if let Some(lesson) = &s.lesson {
+        if lesson.check.is_empty() {
+            let path = vec![F("lesson"), F("check")];
+            problems.push((
+                path,
+                "a lesson needs at least one expectation to check".into(),
+            ));
+        }
+        for (i, e) in lesson.check.iter().enumerate() {
+            for (field, handle) in e.handles() {
+                let path = vec![F("lesson"), F("check"), I(i), F(field)];
+                resolve(&world, &mut problems, handle, path);
+            }
+        }
+    }
+
     if problems.is_empty() {
         Ok(Setup { world, panes })
     } else {

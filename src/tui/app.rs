@@ -9,6 +9,7 @@ use crate::scenario::Loaded;
 use super::keymap::Command;
 use super::overlay::Overlay;
 use super::pane::PaneHit;
+use super::playback::Playback;
 use super::theme::Theme;
 
 /// Events listed in the panel before the rest are counted.
@@ -85,6 +86,8 @@ pub struct App {
     pub quit: bool,
     /// Where the panes were last drawn, for mouse clicks.
     pub hits: Cell<[PaneHit; 2]>,
+    /// The scenario's script, while it is loaded.
+    pub playback: Option<Playback>,
 }
 
 impl App {
@@ -92,7 +95,7 @@ impl App {
         let world = loaded.setup.world.clone();
         let (l, r) = loaded.setup.panes;
         let views = [world.view(l), world.view(r)];
-        App {
+        let mut app = App {
             loaded,
             world,
             actions: Vec::new(),
@@ -106,7 +109,18 @@ impl App {
             mouse: true,
             quit: false,
             hits: Cell::new([PaneHit::default(); 2]),
-        }
+            playback: None,
+        };
+        app.start_script();
+        app
+    }
+
+    /// Back to the scenario's starting world, with no actions taken.
+    pub fn reset_world(&mut self) {
+        self.world = self.loaded.setup.world.clone();
+        self.actions.clear();
+        self.outcome = None;
+        self.refresh();
     }
 
     pub fn focused(&self) -> &PaneState {
@@ -123,6 +137,9 @@ impl App {
 
     /// Runs one command from the keymap.
     pub fn run(&mut self, command: Command) {
+        if command.takes_over() {
+            self.take_over();
+        }
         match command {
             Command::Quit => self.quit = true,
             Command::SwitchPane => self.focus = 1 - self.focus,
@@ -147,6 +164,10 @@ impl App {
             Command::Undo => self.undo(),
             Command::Help => self.overlay = Overlay::help(),
             Command::Mouse => self.mouse = !self.mouse,
+            Command::PlayPause => self.script_toggle_play(),
+            Command::StepForward => self.script_step(),
+            Command::StepBack => self.script_back(),
+            Command::Restart => self.start_script(),
         }
     }
 
@@ -248,6 +269,16 @@ impl App {
 
     /// Applies an action, keeping what each watched screen looked like before and after.
     pub fn act(&mut self, action: Action) {
+        self.act_with(action, |world, action| world.apply(action).map_err(|r| r.0));
+    }
+
+    /// Applies `action` through `apply` (the world's own `apply`, or a script runner
+    /// stepping it), recording the outcome for the panel and the badges.
+    pub fn act_with(
+        &mut self,
+        action: Action,
+        apply: impl FnOnce(&mut World, &Action) -> Result<std::ops::Range<usize>, String>,
+    ) {
         let watched = self.watched(&action);
         let before: Vec<View> = watched.iter().map(|&p| self.world.view(p)).collect();
         let mut outcome = Outcome {
@@ -257,7 +288,7 @@ impl App {
                 .and_then(|h| self.world.person_id(h)),
             ..Outcome::default()
         };
-        match self.world.apply(&action) {
+        match apply(&mut self.world, &action) {
             Ok(range) => {
                 let events = &self.world.log()[range];
                 outcome.more_events = events.len().saturating_sub(MAX_EVENTS);
@@ -268,7 +299,7 @@ impl App {
                     .collect();
                 self.actions.push(action);
             }
-            Err(refusal) => outcome.refusal = Some(refusal.0),
+            Err(refusal) => outcome.refusal = Some(refusal),
         }
         outcome.screens = self.diffs(&watched, &before);
         self.outcome = Some(outcome);

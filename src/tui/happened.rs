@@ -10,13 +10,26 @@ use super::app::{App, Outcome};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .border_style(theme.border)
         .title(Span::styled(" What just happened ", theme.title));
-    let lines = match &app.outcome {
-        None => intro(app),
-        Some(o) => outcome_lines(app, o),
-    };
+    if app.playback.as_ref().is_some_and(|p| !p.following) {
+        block = block.title(
+            Line::styled(
+                " exploring on your own · r returns to the script ",
+                theme.dim,
+            )
+            .right_aligned(),
+        );
+    }
+    let mut lines = script_lines(app);
+    match &app.outcome {
+        None if lines.is_empty() || app.playback.as_ref().is_some_and(|p| p.position() == 0) => {
+            lines.extend(intro(app));
+        }
+        None => {}
+        Some(o) => lines.extend(outcome_lines(app, o)),
+    }
     Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
@@ -30,10 +43,74 @@ fn intro(app: &App) -> Vec<Line<'static>> {
     if !s.summary.is_empty() {
         lines.push(Line::styled(s.summary.clone(), theme.narration));
     }
-    lines.push(Line::raw(
-        "Select an invitation and press a accept · i ignore · d don't know · s spam · o open. \
-         n invites, t/T move the clock, x shows the hidden truth, ? explains every key.",
-    ));
+    if app.playback.is_some() {
+        lines.push(Line::raw(
+            "Space plays the script and . steps through it; any action key explores on your own \
+             (r returns). ? explains every key.",
+        ));
+    } else {
+        lines.push(Line::raw(
+            "Select an invitation and press a accept · i ignore · d don't know · s spam · o open. \
+             n invites, t/T move the clock, x shows the hidden truth, ? explains every key.",
+        ));
+    }
+    lines
+}
+
+/// Narration, the open quiz, the end-of-script summary, or the take-over note.
+fn script_lines(app: &App) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let Some(pb) = &app.playback else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    if !pb.following {
+        return lines;
+    }
+    if let Some(text) = &pb.narration {
+        lines.push(Line::styled(format!("» {text}"), theme.narration));
+    }
+    if let Some(quiz) = pb.quiz
+        && let Some(crate::scenario::Step::Quiz(q)) = pb.runner.steps().get(quiz.step)
+    {
+        lines.push(Line::styled(format!("? {}", q.question), theme.warn));
+        for (i, c) in q.choices.iter().enumerate() {
+            let mark = match quiz.chosen {
+                Some(_) if i == q.answer => "✓",
+                Some(n) if n == i => "✗",
+                _ => " ",
+            };
+            lines.push(Line::raw(format!("  {mark} {}. {c}", i + 1)));
+        }
+        match quiz.chosen {
+            None => lines.push(Line::styled(
+                format!("Press 1–{} to answer.", q.choices.len()),
+                theme.dim,
+            )),
+            Some(n) => {
+                let verdict = if n == q.answer {
+                    "Right."
+                } else {
+                    "Not quite."
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{verdict} "), theme.title),
+                    Span::raw(format!("{} (. or Space goes on)", q.explain)),
+                ]));
+            }
+        }
+        return lines;
+    }
+    if pb.is_done() {
+        let (held, judged) = pb.held();
+        lines.push(Line::styled(
+            format!(
+                "End of the script: {held} of {judged} checks held · quizzes {} of {} right. r replays it; action keys explore from here.",
+                pb.right, pb.asked
+            ),
+            theme.title,
+        ));
+    }
     lines
 }
 

@@ -30,7 +30,9 @@ impl App {
         let email_needed = self.needs_email();
         let result = match &mut self.overlay {
             Overlay::None => {
-                if let Some(command) = command_for(key) {
+                if let (Some(n), true) = (quiz_choice(key), self.quiz_waiting()) {
+                    self.answer_quiz(n);
+                } else if let Some(command) = command_for(key) {
                     self.run(command);
                 }
                 return;
@@ -103,5 +105,13 @@ impl App {
             }
             _ => {}
         }
+    }
+}
+
+/// `1`–`9` as a quiz choice (0-based).
+fn quiz_choice(key: KeyEvent) -> Option<usize> {
+    match key.code {
+        KeyCode::Char(c @ '1'..='9') => Some(c as usize - '1' as usize),
+        _ => None,
     }
 }

@@ -29,6 +29,37 @@ pub enum Command {
     Undo,
     Help,
     Mouse,
+    PlayPause,
+    StepForward,
+    StepBack,
+    Restart,
+}
+
+impl Command {
+    /// Commands that change the world: during playback they mean the viewer takes over.
+    pub fn takes_over(self) -> bool {
+        matches!(
+            self,
+            Command::Accept
+                | Command::Ignore
+                | Command::DontKnow
+                | Command::ReportSpam
+                | Command::Open
+                | Command::Withdraw
+                | Command::Invite
+                | Command::Day
+                | Command::Week
+                | Command::Undo
+        )
+    }
+
+    /// Commands that only mean something while a script is loaded.
+    pub fn scripted(self) -> bool {
+        matches!(
+            self,
+            Command::PlayPause | Command::StepForward | Command::StepBack | Command::Restart
+        )
+    }
 }
 
 /// One row of the table.
@@ -156,6 +187,28 @@ pub const KEYMAP: &[Binding] = &[
         "Undo the last action (the rest is replayed)",
     )
     .hint("undo"),
+    bind(
+        &[C(' ')],
+        "Space",
+        Command::PlayPause,
+        "Script: play / pause (a quiz pauses and asks: 1–9 answers)",
+    )
+    .hint("play"),
+    bind(&[C('.')], ".", Command::StepForward, "Script: next step").hint("step"),
+    bind(
+        &[C(',')],
+        ",",
+        Command::StepBack,
+        "Script: previous step (replays from the start)",
+    )
+    .hint("back"),
+    bind(
+        &[C('r')],
+        "r",
+        Command::Restart,
+        "Script: restart it, or return to it after exploring",
+    )
+    .hint("restart"),
     bind(
         &[KeyCode::Tab, KeyCode::BackTab],
         "Tab",

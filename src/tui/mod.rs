@@ -6,8 +6,10 @@ mod input;
 pub mod keymap;
 mod overlay;
 mod pane;
+mod playback;
 mod popup;
 mod rows;
+mod script_panel;
 mod text;
 mod theme;
 mod ui;
@@ -25,9 +27,11 @@ pub use theme::Theme;
 use crate::scenario::Loaded;
 
 /// Options from the command line.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Options {
     pub no_mouse: bool,
+    /// Auto-advance speed of script playback (1 = normal, 2 = twice as fast).
+    pub speed: f64,
 }
 
 /// Runs the app until the person quits. The terminal is restored on every way out:
@@ -35,6 +39,9 @@ pub struct Options {
 pub fn run(loaded: Loaded, options: Options) -> io::Result<()> {
     let mut app = App::new(loaded, Theme::from_env());
     app.mouse = !options.no_mouse;
+    if let Some(pb) = app.playback.as_mut() {
+        pb.speed = options.speed;
+    }
     let mut terminal = ratatui::try_init()?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -59,9 +66,16 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
             }
         }
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        // Resize events simply fall through to the next draw.
-        let ev = event::read()?;
-        app.handle_event(&ev);
+        // Resize events simply fall through to the next draw. While a script plays,
+        // a quiet interval advances it.
+        let ev = match app.next_tick() {
+            Some(wait) if !event::poll(wait)? => None,
+            _ => Some(event::read()?),
+        };
+        match ev {
+            Some(ev) => app.handle_event(&ev),
+            None => app.script_step(),
+        }
     }
     Ok(())
 }

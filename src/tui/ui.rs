@@ -11,7 +11,7 @@ use crate::model::format_time;
 use super::app::App;
 use super::keymap::{Command, KEYMAP};
 use super::text::{fit, width};
-use super::{happened, pane, popup};
+use super::{happened, pane, popup, script_panel};
 
 /// Below this the layout cannot hold two readable panes.
 pub const MIN_WIDTH: u16 = 60;
@@ -38,7 +38,17 @@ impl Widget for &App {
             pane::render(self, 1, right, buf),
         ];
         self.hits.set(hits);
-        happened::render(self, what, buf);
+        match &self.playback {
+            Some(pb) if pb.following => {
+                let script = (what.width * 2 / 5).clamp(24, 56);
+                let [what, list] =
+                    Layout::horizontal([Constraint::Min(20), Constraint::Length(script)])
+                        .areas(what);
+                happened::render(self, what, buf);
+                script_panel::render(self, pb, list, buf);
+            }
+            _ => happened::render(self, what, buf),
+        }
         render_footer(self, footer, buf);
         popup::render(self, area, buf);
     }
@@ -83,10 +93,15 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     // Help and quit always show, at the right; the others fill the room left of them.
+    let scripted = app.playback.is_some();
     let hinted: Vec<_> = KEYMAP
         .iter()
+        .filter(|b| scripted || !b.command.scripted())
         .filter_map(|b| Some((b.label, b.hint?, b.command)))
         .collect();
+    // While a script is loaded its keys come first.
+    let mut hinted = hinted;
+    hinted.sort_by_key(|h| !h.2.scripted());
     let essential = |c| matches!(c, Command::Help | Command::Quit);
     let cost = |label: &str, hint: &str| width(label) + width(hint) + 3;
     let reserved: usize = hinted
