@@ -41,6 +41,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// The course: lessons done in place, each with a goal, a hint and a quiz.
+    Learn {
+        /// Start at this lesson (1 = the first), instead of the first not yet done.
+        #[arg(long)]
+        from: Option<usize>,
+        /// Forget the lessons done so far.
+        #[arg(long)]
+        reset: bool,
+        #[arg(long)]
+        no_mouse: bool,
+    },
     /// Validate scenario files; every error is printed as FILE:LINE:COL: message.
     Check {
         #[arg(required = true)]
@@ -74,6 +85,11 @@ pub fn run(cli: Cli) -> ExitCode {
             tui::Options { no_mouse, speed },
         ),
         Some(Command::Play { scenario, format }) => play_cmd(&scenario, format),
+        Some(Command::Learn {
+            from,
+            reset,
+            no_mouse,
+        }) => learn(from, reset, no_mouse),
         Some(Command::Check { files }) => Ok(check(&files)),
         Some(Command::List) => list(),
         Some(Command::Show { name }) => show(&name),
@@ -100,6 +116,25 @@ fn open(arg: &str, options: tui::Options) -> io::Result<ExitCode> {
         Err(e) => return Ok(report(&e)),
     };
     tui::run(loaded, options)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn learn(from: Option<usize>, reset: bool, no_mouse: bool) -> io::Result<ExitCode> {
+    let lessons = builtin::LESSONS.len();
+    if let Some(n) = from.filter(|n| !(1..=lessons).contains(n)) {
+        eprintln!("invitesim: there is no lesson {n}; the course has lessons 1 to {lessons}");
+        return Ok(ExitCode::from(EXIT_BAD_INPUT));
+    }
+    let options = tui::Options {
+        no_mouse,
+        speed: 1.0,
+    };
+    let path = tui::learn(from.map(|n| n - 1), reset, options)?;
+    let saved = path.map_or_else(
+        || "not saved (no home directory)".to_owned(),
+        |p| p.display().to_string(),
+    );
+    println!("Progress: {saved}");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,5 +5,6 @@
 pub mod cli;
 pub mod model;
 pub mod play;
+pub mod progress;
 pub mod scenario;
 pub mod tui;

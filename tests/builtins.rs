@@ -82,3 +82,49 @@ fn the_tour_uses_every_action_and_step_kind() {
         assert!(tour.source.contains(word), "the tour never uses {word}");
     }
 }
+
+#[test]
+fn every_lesson_has_a_goal_its_solution_reaches_and_a_quiz() {
+    use invitesim::play::Runner;
+    use invitesim::scenario::Step;
+    assert!(builtin::LESSONS.len() >= 5);
+    for b in builtin::LESSONS {
+        let loaded = scenario::load_source(b.name, b.source.as_bytes()).expect("loads");
+        let lesson = loaded
+            .scenario
+            .lesson
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} has no lesson block", b.name));
+        let mut world = loaded.setup.world.clone();
+        let mut runner = Runner::new(&loaded.scenario.script, &world, loaded.setup.panes);
+        let reached_at_start = lesson.check.iter().all(|e| runner.check(&world, e));
+        assert!(
+            !reached_at_start,
+            "{}: the goal holds before the learner does anything",
+            b.name
+        );
+        while let Some(report) = runner.step(&mut world) {
+            assert!(
+                report.ok,
+                "{}: step {} fails: {:?}",
+                b.name, report.number, report.detail
+            );
+        }
+        for e in &lesson.check {
+            assert!(
+                runner.check(&world, e),
+                "{}: the solution does not reach {e:?}",
+                b.name
+            );
+        }
+        assert!(
+            loaded
+                .scenario
+                .script
+                .iter()
+                .any(|s| matches!(s, Step::Quiz(_))),
+            "{} asks no question",
+            b.name
+        );
+    }
+}

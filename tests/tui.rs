@@ -398,3 +398,56 @@ fn play_pause_and_the_tick() {
     press(&mut a, " ");
     assert_eq!(a.next_tick(), None);
 }
+
+fn lesson(name: &str) -> App {
+    let b = scenario::builtin::find(name).expect("a lesson");
+    let loaded = scenario::load_source(b.name, b.source.as_bytes()).expect("loads");
+    let index = scenario::builtin::LESSONS
+        .iter()
+        .position(|l| l.name == name)
+        .expect("listed");
+    let course = invitesim::tui::Course::new(index, Default::default(), None);
+    App::for_lesson(loaded, Theme::plain(), course)
+}
+
+#[test]
+fn a_lesson_is_done_in_place_with_the_keys() {
+    let mut a = lesson("lesson-01-never-told");
+    let s = screen(&a, 120, 36);
+    assert!(
+        s.contains("Lesson 1 of 6") && s.contains("Goal: As Sam"),
+        "{s}"
+    );
+    press(&mut a, "h");
+    assert!(screen(&a, 120, 36).contains("Hint: Tab focuses the right pane"));
+    press(&mut a, "\ti");
+    let s = screen(&a, 120, 36);
+    assert!(s.contains("✓ Goal reached."), "{s}");
+    assert!(s.contains("Press 1–3 to answer."), "{s}");
+    press(&mut a, "3");
+    let s = screen(&a, 120, 36);
+    assert!(
+        s.contains("Right.") && s.contains("Enter: next lesson"),
+        "{s}"
+    );
+    snap!("lesson_done", a);
+    press(&mut a, "\n");
+    let course = a.course.as_ref().expect("course");
+    assert!(a.quit && course.advance);
+    assert!(course.progress.done.contains("lesson-01-never-told"));
+}
+
+#[test]
+fn watching_the_solution_does_not_count() {
+    let mut a = lesson("lesson-04-spam-removes");
+    press(&mut a, "S");
+    while a.playback.as_ref().is_some_and(|p| !p.is_done()) {
+        let key = if a.quiz_waiting() { "1" } else { "." };
+        press(&mut a, key);
+    }
+    assert!(!a.course.as_ref().expect("course").reached);
+    // Taking over and doing it oneself does.
+    press(&mut a, "r");
+    press(&mut a, "\ts");
+    assert!(a.course.as_ref().expect("course").reached);
+}

@@ -6,6 +6,7 @@ use std::cell::Cell;
 use crate::model::{Action, PersonId, Tab, View, ViewDiff, World};
 use crate::scenario::Loaded;
 
+use super::course::Course;
 use super::keymap::Command;
 use super::overlay::Overlay;
 use super::pane::PaneHit;
@@ -88,6 +89,8 @@ pub struct App {
     pub hits: Cell<[PaneHit; 2]>,
     /// The scenario's script, while it is loaded.
     pub playback: Option<Playback>,
+    /// The course, when the app runs `invitesim learn`.
+    pub course: Option<Course>,
 }
 
 impl App {
@@ -110,6 +113,7 @@ impl App {
             quit: false,
             hits: Cell::new([PaneHit::default(); 2]),
             playback: None,
+            course: None,
         };
         app.start_script();
         app
@@ -168,6 +172,9 @@ impl App {
             Command::StepForward => self.script_step(),
             Command::StepBack => self.script_back(),
             Command::Restart => self.start_script(),
+            Command::Hint => self.toggle_hint(),
+            Command::Solution => self.show_solution(),
+            Command::NextLesson => self.next_lesson(),
         }
     }
 
@@ -270,6 +277,7 @@ impl App {
     /// Applies an action, keeping what each watched screen looked like before and after.
     pub fn act(&mut self, action: Action) {
         self.act_with(action, |world, action| world.apply(action).map_err(|r| r.0));
+        self.check_goal();
     }
 
     /// Applies `action` through `apply` (the world's own `apply`, or a script runner
@@ -304,6 +312,14 @@ impl App {
         outcome.screens = self.diffs(&watched, &before);
         self.outcome = Some(outcome);
         self.refresh();
+    }
+
+    /// The app on a lesson: no playback until the learner asks for the solution.
+    pub fn for_lesson(loaded: Loaded, theme: Theme, course: Course) -> App {
+        let mut app = App::new(loaded, theme);
+        app.playback = None;
+        app.course = Some(course);
+        app
     }
 
     fn diffs(&self, people: &[PersonId], before: &[View]) -> Vec<(PersonId, ViewDiff)> {

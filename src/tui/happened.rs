@@ -10,9 +10,18 @@ use super::app::{App, Outcome};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
+    let title = match &app.course {
+        Some(c) => format!(
+            " Lesson {} of {} · {} done ",
+            c.index + 1,
+            crate::scenario::builtin::LESSONS.len(),
+            c.progress.done.len()
+        ),
+        None => " What just happened ".to_owned(),
+    };
     let mut block = Block::bordered()
         .border_style(theme.border)
-        .title(Span::styled(" What just happened ", theme.title));
+        .title(Span::styled(title, theme.title));
     if app.playback.as_ref().is_some_and(|p| !p.following) {
         block = block.title(
             Line::styled(
@@ -22,8 +31,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .right_aligned(),
         );
     }
-    let mut lines = script_lines(app);
+    let mut lines = course_lines(app);
+    lines.extend(script_lines(app));
     match &app.outcome {
+        None if app.course.is_some() => {}
         None if lines.is_empty() || app.playback.as_ref().is_some_and(|p| p.position() == 0) => {
             lines.extend(intro(app));
         }
@@ -57,6 +68,98 @@ fn intro(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
+/// The lesson's goal, hint, and once reached, its quiz and the way on.
+fn course_lines(app: &App) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let (Some(course), Some(lesson)) = (&app.course, app.lesson()) else {
+        return Vec::new();
+    };
+    let total = crate::scenario::builtin::LESSONS.len();
+    let mut lines = Vec::new();
+    if !course.reached {
+        lines.push(Line::from(vec![
+            Span::styled("Goal: ", theme.title),
+            Span::raw(lesson.goal.clone()),
+        ]));
+        if course.show_hint {
+            lines.push(Line::from(vec![
+                Span::styled("Hint: ", theme.title),
+                Span::raw(lesson.hint.clone()),
+            ]));
+        } else if app.outcome.is_none() {
+            lines.push(Line::styled(
+                format!(
+                    "{} (h: a hint · S: watch the solution)",
+                    app.loaded.scenario.summary
+                ),
+                theme.narration,
+            ));
+        }
+        return lines;
+    }
+    lines.push(Line::styled("✓ Goal reached.", theme.good));
+    if let Some(err) = &course.save_error {
+        lines.push(Line::styled(
+            format!("(progress not saved: {err})"),
+            theme.refusal,
+        ));
+    }
+    let quiz = course
+        .quiz
+        .and_then(|q| match app.loaded.scenario.script.get(q.step) {
+            Some(crate::scenario::Step::Quiz(quiz)) => Some((q, quiz)),
+            _ => None,
+        });
+    if let Some((state, q)) = quiz {
+        lines.extend(quiz_lines(app, q, state.chosen));
+        if state.chosen.is_none() {
+            return lines;
+        }
+    }
+    let next = if course.index + 1 < total {
+        "Enter: next lesson"
+    } else {
+        "Enter: finish the course"
+    };
+    lines.push(Line::styled(
+        format!("{next} · or keep exploring"),
+        theme.title,
+    ));
+    lines
+}
+
+/// A question, its numbered choices, and once answered the verdict and explanation.
+fn quiz_lines(app: &App, q: &crate::scenario::Quiz, chosen: Option<usize>) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut lines = vec![Line::styled(format!("? {}", q.question), theme.warn)];
+    for (i, c) in q.choices.iter().enumerate() {
+        let mark = match chosen {
+            Some(_) if i == q.answer => "✓",
+            Some(n) if n == i => "✗",
+            _ => " ",
+        };
+        lines.push(Line::raw(format!("  {mark} {}. {c}", i + 1)));
+    }
+    match chosen {
+        None => lines.push(Line::styled(
+            format!("Press 1–{} to answer.", q.choices.len()),
+            theme.dim,
+        )),
+        Some(n) => {
+            let verdict = if n == q.answer {
+                "Right."
+            } else {
+                "Not quite."
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{verdict} "), theme.title),
+                Span::raw(q.explain.clone()),
+            ]));
+        }
+    }
+    lines
+}
+
 /// Narration, the open quiz, the end-of-script summary, or the take-over note.
 fn script_lines(app: &App) -> Vec<Line<'static>> {
     let theme = &app.theme;
@@ -67,37 +170,16 @@ fn script_lines(app: &App) -> Vec<Line<'static>> {
     if !pb.following {
         return lines;
     }
-    if let Some(text) = &pb.narration {
+    // A quiz needs the room more than the narration (its question carries the context).
+    if let Some(text) = pb.narration.as_ref().filter(|_| pb.quiz.is_none()) {
         lines.push(Line::styled(format!("» {text}"), theme.narration));
     }
     if let Some(quiz) = pb.quiz
         && let Some(crate::scenario::Step::Quiz(q)) = pb.runner.steps().get(quiz.step)
     {
-        lines.push(Line::styled(format!("? {}", q.question), theme.warn));
-        for (i, c) in q.choices.iter().enumerate() {
-            let mark = match quiz.chosen {
-                Some(_) if i == q.answer => "✓",
-                Some(n) if n == i => "✗",
-                _ => " ",
-            };
-            lines.push(Line::raw(format!("  {mark} {}. {c}", i + 1)));
-        }
-        match quiz.chosen {
-            None => lines.push(Line::styled(
-                format!("Press 1–{} to answer.", q.choices.len()),
-                theme.dim,
-            )),
-            Some(n) => {
-                let verdict = if n == q.answer {
-                    "Right."
-                } else {
-                    "Not quite."
-                };
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{verdict} "), theme.title),
-                    Span::raw(format!("{} (. or Space goes on)", q.explain)),
-                ]));
-            }
+        lines.extend(quiz_lines(app, q, quiz.chosen));
+        if quiz.chosen.is_some() {
+            lines.push(Line::styled("(. or Space goes on)", theme.dim));
         }
         return lines;
     }

@@ -32,7 +32,11 @@ impl App {
             Overlay::None => {
                 if let (Some(n), true) = (quiz_choice(key), self.quiz_waiting()) {
                     self.answer_quiz(n);
-                } else if let Some(command) = command_for(key) {
+                } else if let (Some(n), true) = (quiz_choice(key), self.lesson_quiz_waiting()) {
+                    self.answer_lesson_quiz(n);
+                } else if let Some(command) =
+                    command_for(key).filter(|c| !c.lesson() || self.course.is_some())
+                {
                     self.run(command);
                 }
                 return;

@@ -33,6 +33,9 @@ pub enum Command {
     StepForward,
     StepBack,
     Restart,
+    Hint,
+    Solution,
+    NextLesson,
 }
 
 impl Command {
@@ -50,6 +53,14 @@ impl Command {
                 | Command::Day
                 | Command::Week
                 | Command::Undo
+        )
+    }
+
+    /// Commands that only mean something in `invitesim learn`.
+    pub fn lesson(self) -> bool {
+        matches!(
+            self,
+            Command::Hint | Command::Solution | Command::NextLesson
         )
     }
 
@@ -209,6 +220,27 @@ pub const KEYMAP: &[Binding] = &[
         "Script: restart it, or return to it after exploring",
     )
     .hint("restart"),
+    bind(
+        &[C('h')],
+        "h",
+        Command::Hint,
+        "Lesson: show or hide the hint",
+    )
+    .hint("hint"),
+    bind(
+        &[C('S')],
+        "S",
+        Command::Solution,
+        "Lesson: play the stored solution (action keys take over again)",
+    )
+    .hint("solution"),
+    bind(
+        &[KeyCode::Enter],
+        "Enter",
+        Command::NextLesson,
+        "Lesson: go on to the next lesson",
+    )
+    .hint("next lesson"),
     bind(
         &[KeyCode::Tab, KeyCode::BackTab],
         "Tab",

@@ -23,7 +23,15 @@ impl Widget for &App {
             too_small(self, area, buf);
             return;
         }
-        let panel = if area.height >= 30 { 10 } else { 8 };
+        // A quiz and its answer need room; the panes give some up while one is open.
+        let quiz_open = self.quiz_waiting()
+            || self.course.as_ref().is_some_and(|c| c.quiz.is_some())
+            || self.playback.as_ref().is_some_and(|p| p.quiz.is_some());
+        let panel = match (area.height >= 30, quiz_open) {
+            (true, _) => 10,
+            (false, true) => 11.min(area.height / 2),
+            (false, false) => 8,
+        };
         let [header, body, what, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(6),
@@ -97,11 +105,12 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let hinted: Vec<_> = KEYMAP
         .iter()
         .filter(|b| scripted || !b.command.scripted())
+        .filter(|b| app.course.is_some() || !b.command.lesson())
         .filter_map(|b| Some((b.label, b.hint?, b.command)))
         .collect();
     // While a script is loaded its keys come first.
     let mut hinted = hinted;
-    hinted.sort_by_key(|h| !h.2.scripted());
+    hinted.sort_by_key(|h| !(h.2.scripted() || h.2.lesson()));
     let essential = |c| matches!(c, Command::Help | Command::Quit);
     let cost = |label: &str, hint: &str| width(label) + width(hint) + 3;
     let reserved: usize = hinted
