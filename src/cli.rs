@@ -1,6 +1,7 @@
 //! The command line: subcommands, their arguments, and what each one runs.
 
 use std::io::{self, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -40,6 +41,24 @@ pub enum Command {
         scenario: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Instead of a transcript, print the app's screen after each step at this size
+        /// (e.g. 100x30), as plain text.
+        #[arg(long, value_name = "WxH", value_parser = parse_size)]
+        screens: Option<(u16, u16)>,
+    },
+    /// Render the scripted run into an asciicast v2 file (for asciinema-player and agg).
+    Record {
+        /// A scenario file, or the name of a built-in scenario (see `list`).
+        scenario: String,
+        /// Where to write the cast.
+        #[arg(short, long, value_name = "OUT.cast")]
+        output: std::path::PathBuf,
+        /// Terminal size of the recording.
+        #[arg(long, value_name = "WxH", value_parser = parse_size, default_value = "120x36")]
+        size: (u16, u16),
+        /// Seconds between steps on the cast's timeline.
+        #[arg(long, value_name = "SECS", default_value_t = 1.5, value_parser = parse_delay)]
+        step_delay: f64,
     },
     /// The course: lessons done in place, each with a goal, a hint and a quiz.
     Learn {
@@ -84,7 +103,22 @@ pub fn run(cli: Cli) -> ExitCode {
             scenario.as_deref().unwrap_or("tour"),
             tui::Options { no_mouse, speed },
         ),
-        Some(Command::Play { scenario, format }) => play_cmd(&scenario, format),
+        Some(Command::Play {
+            scenario,
+            format,
+            screens: None,
+        }) => play_cmd(&scenario, format),
+        Some(Command::Play {
+            scenario,
+            screens: Some(size),
+            ..
+        }) => screens_cmd(&scenario, size),
+        Some(Command::Record {
+            scenario,
+            output,
+            size,
+            step_delay,
+        }) => record_cmd(&scenario, &output, size, step_delay),
         Some(Command::Learn {
             from,
             reset,
@@ -154,6 +188,63 @@ fn play_cmd(arg: &str, format: Format) -> io::Result<ExitCode> {
     })
 }
 
+fn failures_exit(failures: usize) -> ExitCode {
+    if failures == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FAILED)
+    }
+}
+
+fn screens_cmd(arg: &str, size: (u16, u16)) -> io::Result<ExitCode> {
+    let loaded = match scenario::resolve(arg) {
+        Ok(l) => l,
+        Err(e) => return Ok(report(&e)),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let failures = play::screens(&loaded, size, &mut out)?;
+    out.flush()?;
+    Ok(failures_exit(failures))
+}
+
+fn record_cmd(
+    arg: &str,
+    output: &Path,
+    (width, height): (u16, u16),
+    step_delay: f64,
+) -> io::Result<ExitCode> {
+    let loaded = match scenario::resolve(arg) {
+        Ok(l) => l,
+        Err(e) => return Ok(report(&e)),
+    };
+    let options = play::CastOptions {
+        width,
+        height,
+        step_delay,
+    };
+    // Written beside the target and renamed over it: never a half-written cast.
+    let tmp = output.with_extension("cast.tmp");
+    let write = || -> io::Result<usize> {
+        let mut out = io::BufWriter::new(std::fs::File::create(&tmp)?);
+        let failures = play::record(&loaded, options, &mut out)?;
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&tmp, output)?;
+        Ok(failures)
+    };
+    match write() {
+        Ok(failures) => {
+            eprintln!("wrote {} ({width}x{height})", output.display());
+            Ok(failures_exit(failures))
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            eprintln!("invitesim: cannot write {}: {e}", output.display());
+            Ok(ExitCode::from(EXIT_BAD_INPUT))
+        }
+    }
+}
+
 fn check(files: &[String]) -> ExitCode {
     let mut ok = true;
     for f in files {
@@ -208,5 +299,27 @@ fn parse_speed(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(v) if v.is_finite() && (0.05..=100.0).contains(&v) => Ok(v),
         _ => Err(format!("\"{s}\" is not a speed between 0.05 and 100")),
+    }
+}
+
+/// "120x36" (or "120×36") as (width, height).
+fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    let bad = || format!("\"{s}\" is not a size like 120x36 (width and height from 1 to 1000)");
+    let (w, h) = s.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|n| (1..=1000).contains(n))
+    };
+    Ok((parse(w).ok_or_else(bad)?, parse(h).ok_or_else(bad)?))
+}
+
+fn parse_delay(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.0..=600.0).contains(&v) => Ok(v),
+        _ => Err(format!(
+            "\"{s}\" is not a number of seconds between 0 and 600"
+        )),
     }
 }

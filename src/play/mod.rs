@@ -2,12 +2,16 @@
 //! JSON-lines transcript.
 
 mod json;
+mod record;
 mod runner;
+mod screens;
 mod text;
 
 use std::io::{self, Write};
 
-pub use runner::{Runner, StepKind, StepReport, expectation_text};
+pub use record::{CastOptions, record};
+pub use runner::{Runner, StepKind, StepReport};
+pub use screens::{screens, text_lines};
 
 use crate::scenario::Loaded;
 

@@ -177,7 +177,7 @@ impl Runner {
     /// A readable form of the expectation, what it expects and what the world shows.
     fn judge(&self, w: &World, e: &Expectation) -> (String, String, String) {
         let id = |h: &str| w.person_id(h).unwrap_or(PersonId(0));
-        let text = expectation_text(e);
+        let text = e.summary();
         let (expected, actual) = match e {
             Expectation::Unchanged { who } => {
                 let p = id(who);
@@ -249,23 +249,6 @@ impl Runner {
 
 fn snapshot(world: &World, people: &[PersonId]) -> HashMap<PersonId, View> {
     people.iter().map(|&p| (p, world.view(p))).collect()
-}
-
-/// `SentShows(maya → sam): Pending`, as transcripts print an expectation.
-pub fn expectation_text(e: &Expectation) -> String {
-    match e {
-        Expectation::Unchanged { who } => format!("Unchanged({who})"),
-        Expectation::SentShows { who, to, status } => {
-            format!("SentShows({who} → {to}): {status:?}")
-        }
-        Expectation::InboxShows { who, from, status } => {
-            format!("InboxShows({who} ← {from}): {status:?}")
-        }
-        Expectation::Notified { who, count } => format!("Notified({who}): {count}"),
-        Expectation::Emails { who, count } => format!("Emails({who}): {count}"),
-        Expectation::Connected { a, b, is } => format!("Connected({a}, {b}): {is}"),
-        Expectation::Account { who, status } => format!("Account({who}): {status:?}"),
-    }
 }
 
 fn quiz_answer(q: &Quiz) -> String {

@@ -177,6 +177,23 @@ pub enum InboxExpect {
 }
 
 impl Expectation {
+    /// `SentShows(maya → sam): Pending`, as transcripts and the script panel print it.
+    pub fn summary(&self) -> String {
+        match self {
+            Expectation::Unchanged { who } => format!("Unchanged({who})"),
+            Expectation::SentShows { who, to, status } => {
+                format!("SentShows({who} → {to}): {status:?}")
+            }
+            Expectation::InboxShows { who, from, status } => {
+                format!("InboxShows({who} ← {from}): {status:?}")
+            }
+            Expectation::Notified { who, count } => format!("Notified({who}): {count}"),
+            Expectation::Emails { who, count } => format!("Emails({who}): {count}"),
+            Expectation::Connected { a, b, is } => format!("Connected({a}, {b}): {is}"),
+            Expectation::Account { who, status } => format!("Account({who}): {status:?}"),
+        }
+    }
+
     /// Every handle the expectation names, with the field that names it.
     pub fn handles(&self) -> Vec<(&'static str, &str)> {
         match self {

@@ -24,6 +24,19 @@ pub enum Step {
 }
 
 impl Step {
+    /// The step in one short line: `» narration`, `Ignore(sam, from maya)`,
+    /// `Expect SentShows(maya → sam): Pending`, `? question`.
+    pub fn one_line(&self) -> String {
+        let flat = |s: &str| s.replace(['\n', '\r'], " ");
+        match self {
+            Step::Say(text) => format!("» {}", flat(text)),
+            Step::Act(a) => a.summary(),
+            Step::Refused(a) => format!("Refused: {}", a.summary()),
+            Step::Expect(e) => format!("Expect {}", e.summary()),
+            Step::Quiz(q) => format!("? {}", flat(&q.question)),
+        }
+    }
+
     /// The action this step applies, if any (allowed or expected to be refused).
     pub fn action(&self) -> Option<&Action> {
         match self {

@@ -2,6 +2,7 @@
 //! restart, expectations marked live, quizzes that pause and ask. The viewer can take
 //! over with any action key and return with `r`.
 
+use std::io;
 use std::time::Duration;
 
 use crate::play::Runner;
@@ -232,6 +233,41 @@ impl App {
                 self.refresh();
             }
         }
+    }
+
+    /// Plays the whole script with no one at the keys, calling `frame` after each step
+    /// with the step's index, and once more after a quiz is answered (with its right
+    /// answer). `play --screens` and `record` are built on this.
+    pub fn play_through(
+        &mut self,
+        mut frame: impl FnMut(&App, usize) -> io::Result<()>,
+    ) -> io::Result<()> {
+        while let Some(i) = self
+            .playback
+            .as_ref()
+            .filter(|p| !p.is_done())
+            .map(Playback::position)
+        {
+            self.script_step();
+            frame(self, i)?;
+            if self.quiz_waiting() {
+                let right = match self.playback.as_ref().and_then(|p| p.runner.steps().get(i)) {
+                    Some(Step::Quiz(q)) => q.answer,
+                    _ => 0,
+                };
+                self.answer_quiz(right);
+                frame(self, i)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Script steps run so far that did not turn out as written.
+    pub fn script_failures(&self) -> usize {
+        self.playback.as_ref().map_or(0, |p| {
+            let (held, judged) = p.held();
+            judged - held
+        })
     }
 
     /// How long until auto-advance runs the next step, when playing.

@@ -6,9 +6,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use crate::play::expectation_text;
-use crate::scenario::Step;
-
 use super::app::App;
 use super::playback::Playback;
 use super::text::fit;
@@ -63,21 +60,9 @@ pub fn render(app: &App, pb: &Playback, area: Rect, buf: &mut Buffer) {
                 None if i == at => theme.selected,
                 None => Style::new(),
             };
-            let text = format!("{mark} {}", step_text(step));
+            let text = format!("{mark} {}", step.one_line());
             Line::from(Span::styled(fit(&text, width), style))
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
-}
-
-/// A step in one short line.
-pub fn step_text(step: &Step) -> String {
-    let one_line = |s: &str| s.replace(['\n', '\r'], " ");
-    match step {
-        Step::Say(text) => format!("» {}", one_line(text)),
-        Step::Act(a) => a.summary(),
-        Step::Refused(a) => format!("Refused: {}", a.summary()),
-        Step::Expect(e) => format!("Expect {}", expectation_text(e)),
-        Step::Quiz(q) => format!("? {}", one_line(&q.question)),
-    }
 }
