@@ -119,8 +119,8 @@ fn open_marks_seen_for_the_recipient_only() {
     assert!(w.view(id(&w, "sam")).invitations[0].seen);
     assert_eq!(w.view(id(&w, "maya")), maya_before);
     assert_eq!(
-        w.log().last().expect("event").visible_to,
-        vec![id(&w, "sam")]
+        w.log().last().expect("event").visible_to.as_slice(),
+        [id(&w, "sam")]
     );
 }
 
@@ -224,8 +224,8 @@ fn the_sender_can_withdraw_what_was_secretly_reported() {
     ok(&mut w, spam("sam", "maya"));
     ok(&mut w, withdraw("maya", "sam"));
     assert_eq!(
-        w.log().last().expect("event").visible_to,
-        vec![id(&w, "maya")]
+        w.log().last().expect("event").visible_to.as_slice(),
+        [id(&w, "maya")]
     );
 }
 

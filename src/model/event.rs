@@ -11,7 +11,42 @@ pub struct Event {
     pub at: DateTime<Utc>,
     pub kind: EventKind,
     /// The people whose view this event changed. Empty means nobody can see it.
-    pub visible_to: Vec<PersonId>,
+    pub visible_to: Audience,
+}
+
+/// Who can see an event: no one, one person, or both people of an invitation. Kept
+/// inline (no allocation) because a long wait can log millions of events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Audience {
+    people: [PersonId; 2],
+    len: u8,
+}
+
+impl Audience {
+    /// The audience made of `people` (at most two; any more are a bug and dropped).
+    pub fn of(people: &[PersonId]) -> Audience {
+        debug_assert!(people.len() <= 2, "an event is seen by at most two people");
+        let mut a = Audience::default();
+        for &p in people.iter().take(2) {
+            a.people[a.len as usize] = p;
+            a.len += 1;
+        }
+        a
+    }
+
+    pub fn as_slice(&self) -> &[PersonId] {
+        &self.people[..self.len as usize]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &PersonId> {
+        self.as_slice().iter()
+    }
+}
+
+impl Serialize for Audience {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.as_slice())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -103,7 +138,7 @@ impl Event {
 
     /// "Sam only", "Maya and Sam", "no one".
     pub fn seen_by(&self, world: &World) -> String {
-        seen_by(world, &self.visible_to)
+        seen_by(world, self.visible_to.as_slice())
     }
 }
 

@@ -13,7 +13,7 @@ mod world;
 
 pub use account::{Account, Standing};
 pub use action::{Action, format_duration};
-pub use event::{Event, EventKind, seen_by};
+pub use event::{Audience, Event, EventKind, seen_by};
 pub use invitation::{Answer, Invitation, InvitationId, InvitationState};
 pub use mail::{Mail, MailKind};
 pub use person::{Person, PersonId};

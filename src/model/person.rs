@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 /// A person's index in the world. Cheap to copy and to store in per-person indexes;
 /// scenarios and actions name people by their `handle` instead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct PersonId(pub u32);
 
 impl PersonId {

@@ -8,8 +8,8 @@ use std::ops::Range;
 use chrono::{DateTime, Duration, Utc};
 
 use super::{
-    Account, Action, Answer, Event, EventKind, Invitation, InvitationId, InvitationState, Mail,
-    MailKind, Person, PersonId, Rules, Standing, format_time,
+    Account, Action, Answer, Audience, Event, EventKind, Invitation, InvitationId, InvitationState,
+    Mail, MailKind, Person, PersonId, Rules, Standing, format_time,
 };
 
 /// Why `apply` refused an action, in words a person can read.
@@ -75,6 +75,8 @@ pub struct World {
     timers: BinaryHeap<Reverse<Timer>>,
     timer_seq: u64,
     log: Vec<Event>,
+    /// Off while a scenario's history is replayed: the past's events are not the log's.
+    logging: bool,
 }
 
 impl World {
@@ -92,6 +94,7 @@ impl World {
             timers: BinaryHeap::new(),
             timer_seq: 0,
             log: Vec::new(),
+            logging: true,
         }
     }
 
@@ -135,12 +138,25 @@ impl World {
         Ok(self.create_invitation(from, to, note, sent))
     }
 
-    /// Fires every timer due at or before now: the reminders and expiries that
-    /// invitations added with past send times have already had.
-    pub fn settle(&mut self) {
-        let now = self.now;
-        self.run_timers_until(now);
-        self.now = now;
+    /// Moves the clock to `t` (never back), firing every timer due on the way, without
+    /// logging a clock event: how a scenario's history is played up to its start.
+    pub fn advance_to(&mut self, t: DateTime<Utc>) {
+        let target = self.now.max(t);
+        self.run_timers_until(target);
+        self.now = target;
+    }
+
+    /// Sets the clock back to where a scenario's history begins. Only before anything
+    /// has happened: the world must hold no invitation yet.
+    pub fn begin_history_at(&mut self, t: DateTime<Utc>) {
+        if self.invitations.is_empty() {
+            self.now = t;
+        }
+    }
+
+    /// Turns the event log on or off (off while a scenario's past is replayed).
+    pub fn set_logging(&mut self, on: bool) {
+        self.logging = on;
     }
 
     // ----- reading ---------------------------------------------------------------
@@ -355,10 +371,12 @@ impl World {
         });
         self.place(id, true);
         self.latest.insert((from, to), id);
-        self.lists[from.index()].recent_sends.push_back(sent);
-        self.push_event(sent, EventKind::Sent(id), vec![from, to]);
+        if self.rules.weekly_limit.is_some() {
+            self.lists[from.index()].recent_sends.push_back(sent);
+        }
+        self.push_event(sent, EventKind::Sent(id), &[from, to]);
         self.mail(to, sent, MailKind::Invited(id));
-        self.push_event(sent, EventKind::InvitationEmailed(id), vec![to]);
+        self.push_event(sent, EventKind::InvitationEmailed(id), &[to]);
         if let Some(&first) = self.rules.reminder_days.first() {
             self.schedule(
                 sent,
@@ -377,7 +395,16 @@ impl World {
 
     fn answer(&mut self, by: &str, from: &str, answer: Answer) -> Result<(), Refusal> {
         let (by, from) = (self.resolve(by)?, self.resolve(from)?);
-        let (a, b) = (self.name(by).to_owned(), self.name(from).to_owned());
+        self.answer_as(by, from, answer)
+    }
+
+    /// `by` answers the latest invitation `from` sent them.
+    pub fn answer_as(
+        &mut self,
+        by: PersonId,
+        from: PersonId,
+        answer: Answer,
+    ) -> Result<(), Refusal> {
         let verb = match answer {
             Answer::Open => "open",
             Answer::Ignore => "ignore",
@@ -390,21 +417,27 @@ impl World {
             .filter(|i| i.state.held_by_recipient(self.rules.ignore_archives));
         let Some(inv) = held else {
             return Err(Refusal(format!(
-                "{a} has no invitation from {b} to {verb}{}",
+                "{} has no invitation from {} to {verb}{}",
+                self.name(by),
+                self.name(from),
                 self.why_not_held(from, by)
             )));
         };
+        let after = inv.answered(answer).map_err(|why| {
+            Refusal(format!(
+                "{} cannot {verb} {}'s invitation: {why}",
+                self.name(by),
+                self.name(from)
+            ))
+        })?;
         let id = inv.id;
         let before = inv.state;
-        let after = inv
-            .answered(answer)
-            .map_err(|why| Refusal(format!("{a} cannot {verb} {b}'s invitation: {why}")))?;
         let now = self.now;
         if answer == Answer::Open && inv.opened.is_none() {
             self.invitations[id.index()].opened = Some(now);
         }
         self.set_state(id, after);
-        let only_recipient = if before == after { vec![] } else { vec![by] };
+        let only_recipient: &[PersonId] = if before == after { &[] } else { &[by] };
         match answer {
             Answer::Open => self.push_event(now, EventKind::Opened(id), only_recipient),
             Answer::Ignore => self.push_event(now, EventKind::Ignored(id), only_recipient),
@@ -436,7 +469,7 @@ impl World {
     fn accept(&mut self, id: InvitationId) {
         let now = self.now;
         let (from, to) = (self.invitation(id).from, self.invitation(id).to);
-        self.push_event(now, EventKind::Accepted(id), vec![from, to]);
+        self.push_event(now, EventKind::Accepted(id), &[from, to]);
         self.connect(from, to);
         // Connecting settles any crossing invitation the other way too.
         if let Some(other) = self.latest(to, from).filter(|i| i.state.looks_pending()) {
@@ -448,7 +481,7 @@ impl World {
             kind: MailKind::Accepted(id),
         });
         self.mail(from, now, MailKind::Accepted(id));
-        self.push_event(now, EventKind::AcceptanceNotified(id), vec![from]);
+        self.push_event(now, EventKind::AcceptanceNotified(id), &[from]);
     }
 
     fn flag(&mut self, sender: PersonId) {
@@ -482,11 +515,12 @@ impl World {
                 person: sender,
                 standing,
             },
-            vec![sender],
+            &[sender],
         );
     }
 
-    fn withdraw(&mut self, by: PersonId, to: PersonId) -> Result<(), Refusal> {
+    /// `by` withdraws their latest invitation to `to`, if it still looks pending to them.
+    pub fn withdraw(&mut self, by: PersonId, to: PersonId) -> Result<(), Refusal> {
         let Some(inv) = self.latest(by, to).filter(|i| i.state.looks_pending()) else {
             return Err(Refusal(format!(
                 "{} has no pending invitation to {} to withdraw",
@@ -497,17 +531,17 @@ impl World {
         let id = inv.id;
         let visible = self.visible_on_close(inv);
         self.set_state(id, InvitationState::Withdrawn);
-        self.push_event(self.now, EventKind::Withdrawn(id), visible);
+        self.push_event(self.now, EventKind::Withdrawn(id), visible.as_slice());
         Ok(())
     }
 
     /// Who sees an invitation close: the sender's row goes; the recipient's only if
     /// they still held it.
-    fn visible_on_close(&self, inv: &Invitation) -> Vec<PersonId> {
+    fn visible_on_close(&self, inv: &Invitation) -> Audience {
         if inv.state.held_by_recipient(self.rules.ignore_archives) {
-            vec![inv.from, inv.to]
+            Audience::of(&[inv.from, inv.to])
         } else {
-            vec![inv.from]
+            Audience::of(&[inv.from])
         }
     }
 
@@ -518,7 +552,7 @@ impl World {
             .ok_or_else(|| Refusal("the clock cannot go that far".into()))?;
         self.run_timers_until(target);
         self.now = target;
-        self.push_event(target, EventKind::ClockAdvanced, vec![]);
+        self.push_event(target, EventKind::ClockAdvanced, &[]);
         Ok(())
     }
 
@@ -543,7 +577,7 @@ impl World {
                 let (to, sent) = (inv.to, inv.sent);
                 self.mail(to, at, MailKind::Reminder(invitation, nth));
                 let kind = EventKind::ReminderEmailed { invitation, nth };
-                self.push_event(at, kind, vec![to]);
+                self.push_event(at, kind, &[to]);
                 if let Some(&next) = self.rules.reminder_days.get(usize::from(nth)) {
                     let next_nth = nth.saturating_add(1);
                     self.schedule(
@@ -561,7 +595,7 @@ impl World {
                 if inv.state.looks_pending() {
                     let visible = self.visible_on_close(inv);
                     self.set_state(id, InvitationState::Expired);
-                    self.push_event(at, EventKind::Expired(id), visible);
+                    self.push_event(at, EventKind::Expired(id), visible.as_slice());
                 }
             }
             TimerKind::RestrictionEnd(p) => {
@@ -574,7 +608,7 @@ impl World {
                         person: p,
                         standing: Standing::Warned,
                     };
-                    self.push_event(at, kind, vec![p]);
+                    self.push_event(at, kind, &[p]);
                 }
             }
         }
@@ -594,12 +628,14 @@ impl World {
         self.lists[to.index()].mail.push(Mail { at, kind });
     }
 
-    fn push_event(&mut self, at: DateTime<Utc>, kind: EventKind, visible_to: Vec<PersonId>) {
-        self.log.push(Event {
-            at,
-            kind,
-            visible_to,
-        });
+    fn push_event(&mut self, at: DateTime<Utc>, kind: EventKind, visible_to: &[PersonId]) {
+        if self.logging {
+            self.log.push(Event {
+                at,
+                kind,
+                visible_to: Audience::of(visible_to),
+            });
+        }
     }
 
     /// Moves an invitation to `state`, keeping every per-person list in step with it.

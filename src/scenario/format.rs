@@ -122,6 +122,29 @@ pub struct InvitationSpec {
     pub sent: String,
     #[serde(default)]
     pub note: Option<String>,
+    /// Where the invitation stands at the start (default `Pending`): a world written
+    /// mid-history, as `generate` writes and save / resume reads.
+    #[serde(default)]
+    pub state: Option<HistoryState>,
+    /// When it reached `state`, RFC 3339, between `sent` and the start (default `sent`).
+    #[serde(default)]
+    pub changed: Option<String>,
+}
+
+/// An invitation's state at the scenario's start. Each is reached the way the rules
+/// reach it (Seen by an Open at `changed`, Ignored by an Ignore, and so on), so flags,
+/// standing, reminders and mail follow from the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum HistoryState {
+    Pending,
+    Seen,
+    Ignored,
+    DontKnow,
+    Spam,
+    Accepted,
+    Withdrawn,
+    /// Left unanswered until the rules expired it (needs `expiry_days`).
+    Expired,
 }
 
 /// A checkable claim about the world at this point of the script.

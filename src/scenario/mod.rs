@@ -3,6 +3,7 @@
 pub mod builtin;
 mod error;
 mod format;
+mod history;
 mod load;
 pub mod locate;
 mod step;
@@ -10,8 +11,8 @@ mod validate;
 
 pub use error::{Diagnostic, MAX_SHOWN, ScenarioError};
 pub use format::{
-    Expectation, InboxExpect, InvitationSpec, Lesson, Panes, PersonSpec, Quiz, RulesSpec, Scenario,
-    SentExpect,
+    Expectation, HistoryState, InboxExpect, InvitationSpec, Lesson, Panes, PersonSpec, Quiz,
+    RulesSpec, Scenario, SentExpect,
 };
 pub use load::{Loaded, load_path, load_source, parse, resolve, ron_options};
 pub use step::Step;

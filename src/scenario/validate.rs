@@ -97,50 +97,7 @@ pub fn validate(s: &Scenario) -> Result<Setup, Vec<Problem>> {
         }
     };
 
-    // In time order, so "latest" and the catch-up timers follow the history.
-    let mut order: Vec<(DateTime<Utc>, usize)> = Vec::with_capacity(s.invitations.len());
-    for (i, inv) in s.invitations.iter().enumerate() {
-        let at = |f| vec![F("invitations"), I(i), F(f)];
-        let from = resolve(&world, &mut problems, &inv.from, at("from"));
-        let to = resolve(&world, &mut problems, &inv.to, at("to"));
-        let sent = match parse_time(&inv.sent) {
-            Ok(t) if parsed_start.is_ok() && t > start => {
-                let msg = format!(
-                    "sent {} is after the scenario's start {}",
-                    inv.sent, s.start
-                );
-                problems.push((at("sent"), msg));
-                continue;
-            }
-            Ok(t) => t,
-            Err(e) => {
-                problems.push((at("sent"), e));
-                continue;
-            }
-        };
-        if from.is_some() && to.is_some() {
-            order.push((sent, i));
-        }
-    }
-    order.sort();
-    for (sent, i) in order {
-        let inv = &s.invitations[i];
-        let (Some(from), Some(to)) = (world.person_id(&inv.from), world.person_id(&inv.to)) else {
-            continue;
-        };
-        // The note is judged on its own so a pair problem does not hide it.
-        let max = world.rules().note_max_chars as usize;
-        let len = inv.note.as_deref().map_or(0, |n| n.chars().count());
-        if len > max {
-            let msg = format!("the note has {len} characters; the limit is {max}");
-            problems.push((vec![F("invitations"), I(i), F("note")], msg));
-        }
-        let note = inv.note.clone().filter(|_| len <= max);
-        if let Err(refusal) = world.add_invitation(from, to, note, sent) {
-            problems.push((vec![F("invitations"), I(i), F("from")], refusal.0));
-        }
-    }
-    world.settle();
+    super::history::replay(&mut world, s, start, parsed_start.is_ok(), &mut problems);
 
     for (i, step) in s.script.iter().enumerate() {
         let at = |inner: &[Seg]| {
@@ -216,7 +173,7 @@ pub fn parse_time(s: &str) -> Result<DateTime<Utc>, String> {
 }
 
 /// The person a handle names, or a problem at `path`.
-fn resolve(
+pub(super) fn resolve(
     world: &World,
     problems: &mut Vec<Problem>,
     handle: &str,

@@ -89,7 +89,7 @@ fn course_lines(app: &App) -> Vec<Line<'static>> {
         } else if app.outcome.is_none() {
             lines.push(Line::styled(
                 format!(
-                    "{} (h: a hint · S: watch the solution)",
+                    "{} (h: a hint · S: watch the solution · u: undo)",
                     app.loaded.scenario.summary
                 ),
                 theme.narration,
