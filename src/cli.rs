@@ -71,6 +71,23 @@ pub enum Command {
         #[arg(long)]
         no_mouse: bool,
     },
+    /// Write a seeded random world (people, network, invitations with a history).
+    Generate {
+        #[arg(long, default_value_t = 1000)]
+        people: usize,
+        #[arg(long, default_value_t = 100_000)]
+        invitations: usize,
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Spread the invitations over this many days before the start.
+        #[arg(long, default_value_t = 90)]
+        days: u32,
+        #[arg(long, value_enum, default_value_t = RulesArg::Classic)]
+        rules: RulesArg,
+        /// Where to write the scenario.
+        #[arg(short, long, value_name = "FILE")]
+        output: std::path::PathBuf,
+    },
     /// Validate scenario files; every error is printed as FILE:LINE:COL: message.
     Check {
         #[arg(required = true)]
@@ -80,6 +97,12 @@ pub enum Command {
     List,
     /// Print a built-in scenario's RON, to copy and edit.
     Show { name: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RulesArg {
+    Classic,
+    Modern,
 }
 
 /// Exit codes: 0 ok, 1 an expectation failed, 2 a bad file or argument.
@@ -124,6 +147,27 @@ pub fn run(cli: Cli) -> ExitCode {
             reset,
             no_mouse,
         }) => learn(from, reset, no_mouse),
+        Some(Command::Generate {
+            people,
+            invitations,
+            seed,
+            days,
+            rules,
+            output,
+        }) => {
+            let preset = match rules {
+                RulesArg::Classic => crate::model::Preset::Classic,
+                RulesArg::Modern => crate::model::Preset::Modern,
+            };
+            let spec = crate::generate::Spec {
+                people,
+                invitations,
+                seed,
+                days,
+                preset,
+            };
+            generate_cmd(&spec, &output)
+        }
         Some(Command::Check { files }) => Ok(check(&files)),
         Some(Command::List) => list(),
         Some(Command::Show { name }) => show(&name),
@@ -223,26 +267,63 @@ fn record_cmd(
         height,
         step_delay,
     };
-    // Written beside the target and renamed over it: never a half-written cast.
-    let tmp = output.with_extension("cast.tmp");
-    let write = || -> io::Result<usize> {
-        let mut out = io::BufWriter::new(std::fs::File::create(&tmp)?);
-        let failures = play::record(&loaded, options, &mut out)?;
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        std::fs::rename(&tmp, output)?;
-        Ok(failures)
-    };
-    match write() {
+    match write_atomically(output, |out| play::record(&loaded, options, out)) {
         Ok(failures) => {
             eprintln!("wrote {} ({width}x{height})", output.display());
             Ok(failures_exit(failures))
         }
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            eprintln!("invitesim: cannot write {}: {e}", output.display());
-            Ok(ExitCode::from(EXIT_BAD_INPUT))
-        }
+        Err(e) => Ok(cannot_write(output, &e)),
     }
+}
+
+fn generate_cmd(spec: &crate::generate::Spec, output: &Path) -> io::Result<ExitCode> {
+    let text = match crate::generate::generate(spec) {
+        Ok(t) => t,
+        Err(why) => {
+            eprintln!("invitesim: {why}");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+    };
+    match write_atomically(output, |out| out.write_all(text.as_bytes())) {
+        Ok(()) => {
+            eprintln!(
+                "wrote {} ({} people, {} invitations, {} bytes)",
+                output.display(),
+                spec.people,
+                spec.invitations,
+                text.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Ok(cannot_write(output, &e)),
+    }
+}
+
+fn cannot_write(path: &Path, e: &io::Error) -> ExitCode {
+    eprintln!("invitesim: cannot write {}: {e}", path.display());
+    ExitCode::from(EXIT_BAD_INPUT)
+}
+
+/// Writes through `fill` into a temporary file beside `path`, syncs it and renames it
+/// over `path`: a reader never sees half a file, and a failure leaves no debris.
+fn write_atomically<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> io::Result<T> {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(format!(".{}.tmp", std::process::id()));
+    let tmp = path.with_file_name(name);
+    let result = (|| {
+        let mut out = io::BufWriter::new(std::fs::File::create(&tmp)?);
+        let value = fill(&mut out)?;
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        Ok(value)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 fn check(files: &[String]) -> ExitCode {

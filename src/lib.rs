@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod generate;
 pub mod model;
 pub mod play;
 pub mod progress;

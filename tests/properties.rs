@@ -92,7 +92,7 @@ fn check_nothing_lost(w: &World) -> Result<(), TestCaseError> {
     let mut expected = [0usize; 3];
     for inv in w.invitations() {
         let p = Placement::of(inv.state, w.rules().ignore_archives);
-        let entry = (inv.sent, inv.id);
+        let entry = inv.id;
         prop_assert_eq!(
             w.lists(inv.to).inbox.contains(&entry),
             p.inbox,
@@ -125,6 +125,20 @@ fn check_nothing_lost(w: &World) -> Result<(), TestCaseError> {
         ]
     });
     prop_assert_eq!(actual, expected, "lists hold entries no invitation implies");
+    for i in 0..n {
+        let l = w.lists(invitesim::model::PersonId(i));
+        for list in [&l.inbox, &l.archive, &l.sent] {
+            prop_assert!(
+                list.windows(2).all(|p| p[0] < p[1]),
+                "a list is out of order"
+            );
+            prop_assert!(
+                list.windows(2)
+                    .all(|p| w.invitation(p[0]).sent <= w.invitation(p[1]).sent),
+                "id order is not send order"
+            );
+        }
+    }
     Ok(())
 }
 

@@ -21,7 +21,7 @@ pub use rules::{Preset, Rules};
 pub use view::{
     AccountView, InboxRow, RowKey, SentRow, SentStatus, Tab, TabChange, View, ViewDiff,
 };
-pub use world::{Entry, Lists, Placement, Refusal, World};
+pub use world::{Lists, Placement, Refusal, World};
 
 use chrono::{DateTime, Utc};
 

@@ -99,7 +99,7 @@ impl World {
     /// Everything `person` sees right now.
     pub fn view(&self, person: PersonId) -> View {
         let lists = self.lists(person);
-        let inbox_row = |&(_, id): &(DateTime<Utc>, InvitationId)| {
+        let inbox_row = |&id: &InvitationId| {
             let inv = self.invitation(id);
             InboxRow {
                 invitation: id,
@@ -109,7 +109,7 @@ impl World {
                 seen: inv.state != InvitationState::Pending { seen: false },
             }
         };
-        let sent_row = |&(_, id): &(DateTime<Utc>, InvitationId)| {
+        let sent_row = |&id: &InvitationId| {
             let inv = self.invitation(id);
             SentRow {
                 invitation: id,

@@ -1,8 +1,9 @@
 //! The simulated platform: people, invitations, the network, mailboxes and accounts,
 //! a simulated clock with a timer queue, and `apply`, the only way anything changes.
 
-use std::cmp::Reverse;
-use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use chrono::{DateTime, Duration, Utc};
@@ -24,18 +25,16 @@ impl std::fmt::Display for Refusal {
 
 impl std::error::Error for Refusal {}
 
-/// A list entry ordered by time, then by id for invitations sent at the same instant.
-pub type Entry = (DateTime<Utc>, InvitationId);
-
 /// One person's indexes, so a view costs what it shows rather than the world's size.
 #[derive(Debug, Clone, Default)]
 pub struct Lists {
-    /// Received and pending (`Pending`).
-    pub inbox: BTreeSet<Entry>,
+    /// Received and pending (`Pending`). Every list is sorted by id, which is send
+    /// order: the world only ever sends at its own clock, and the clock never goes back.
+    pub inbox: Vec<InvitationId>,
     /// Received and ignored, while ignoring archives.
-    pub archive: BTreeSet<Entry>,
+    pub archive: Vec<InvitationId>,
     /// Sent and either still looking pending or accepted.
-    pub sent: BTreeSet<Entry>,
+    pub sent: Vec<InvitationId>,
     pub network: BTreeSet<PersonId>,
     /// In-app notifications: only ever acceptances of this person's invitations.
     pub notifications: Vec<Mail>,
@@ -45,18 +44,64 @@ pub struct Lists {
     recent_sends: VecDeque<DateTime<Utc>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TimerKind {
     Reminder { invitation: InvitationId, nth: u8 },
     Expire(InvitationId),
     RestrictionEnd(PersonId),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Timer {
     due: DateTime<Utc>,
     seq: u64,
     kind: TimerKind,
+}
+
+/// The timer queue. Every timer of one kind is set a fixed delay after the moment it
+/// is scheduled, and that moment never goes back, so each kind's timers come due in
+/// the order they were set: one FIFO per kind, and the next timer is the earliest head.
+/// O(1) per timer and sequential in memory, where a heap would chase pointers.
+#[derive(Debug, Clone, Default)]
+struct Timers {
+    /// One queue per reminder (the first, the second, …), then expiry, then restriction ends.
+    queues: Vec<VecDeque<Timer>>,
+    seq: u64,
+}
+
+impl Timers {
+    fn push(&mut self, queue: usize, due: DateTime<Utc>, kind: TimerKind) {
+        if self.queues.len() <= queue {
+            self.queues.resize_with(queue + 1, VecDeque::new);
+        }
+        self.seq += 1;
+        let timer = Timer {
+            due,
+            seq: self.seq,
+            kind,
+        };
+        let q = &mut self.queues[queue];
+        // In order by construction; a timer that is not (a clock set back while
+        // building a world) still goes to its place rather than firing early or late.
+        if q.back().is_none_or(|last| last.due <= due) {
+            q.push_back(timer);
+        } else {
+            let at = q.partition_point(|t| (t.due, t.seq) <= (due, timer.seq));
+            q.insert(at, timer);
+        }
+    }
+
+    /// Removes and returns the earliest timer due at or before `until`.
+    fn pop_due(&mut self, until: DateTime<Utc>) -> Option<Timer> {
+        let (i, _) = self
+            .queues
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| q.front().map(|t| (i, (t.due, t.seq))))
+            .filter(|(_, (due, _))| *due <= until)
+            .min_by_key(|&(_, key)| key)?;
+        self.queues[i].pop_front()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -72,8 +117,7 @@ pub struct World {
     latest: HashMap<(PersonId, PersonId), InvitationId>,
     /// (sender, recipient) pairs closed by "I don't know this person".
     blocked: HashSet<(PersonId, PersonId)>,
-    timers: BinaryHeap<Reverse<Timer>>,
-    timer_seq: u64,
+    timers: Timers,
     log: Vec<Event>,
     /// Off while a scenario's history is replayed: the past's events are not the log's.
     logging: bool,
@@ -86,13 +130,12 @@ impl World {
             now: start,
             seed,
             people: Vec::new(),
-            handles: HashMap::new(),
+            handles: HashMap::default(),
             invitations: Vec::new(),
             lists: Vec::new(),
-            latest: HashMap::new(),
-            blocked: HashSet::new(),
-            timers: BinaryHeap::new(),
-            timer_seq: 0,
+            latest: HashMap::default(),
+            blocked: HashSet::default(),
+            timers: Timers::default(),
             log: Vec::new(),
             logging: true,
         }
@@ -123,19 +166,19 @@ impl World {
         }
     }
 
-    /// Puts an invitation in flight as if it had been sent at `sent` (at or before now).
-    /// Checks what a `Send` checks about the pair; the weekly limit and standing are the
-    /// past's business and are not judged.
+    /// Sends an invitation now, judging only what a `Send` judges about the pair and
+    /// the note; the weekly limit and the sender's standing are the past's business
+    /// (a scenario's history) and are not judged.
     pub fn add_invitation(
         &mut self,
         from: PersonId,
         to: PersonId,
         note: Option<String>,
-        sent: DateTime<Utc>,
     ) -> Result<InvitationId, Refusal> {
         self.check_pair(from, to)?;
         self.check_note(note.as_deref())?;
-        Ok(self.create_invitation(from, to, note, sent))
+        let now = self.now;
+        Ok(self.create_invitation(from, to, note, now))
     }
 
     /// Moves the clock to `t` (never back), firing every timer due on the way, without
@@ -152,6 +195,12 @@ impl World {
         if self.invitations.is_empty() {
             self.now = t;
         }
+    }
+
+    /// Makes room for `n` more invitations, before a large history is replayed.
+    pub fn reserve(&mut self, n: usize) {
+        self.invitations.reserve(n);
+        self.latest.reserve(n);
     }
 
     /// Turns the event log on or off (off while a scenario's past is replayed).
@@ -557,10 +606,7 @@ impl World {
     }
 
     fn run_timers_until(&mut self, until: DateTime<Utc>) {
-        while self.timers.peek().is_some_and(|t| t.0.due <= until) {
-            let Some(Reverse(timer)) = self.timers.pop() else {
-                break;
-            };
+        while let Some(timer) = self.timers.pop_due(until) {
             self.now = timer.due;
             self.fire(timer);
         }
@@ -617,10 +663,13 @@ impl World {
     /// Queues a timer `after_days` after `from`; one that would overflow the calendar
     /// never fires.
     fn schedule(&mut self, from: DateTime<Utc>, after_days: u32, kind: TimerKind) {
+        let queue = match kind {
+            TimerKind::Reminder { nth, .. } => usize::from(nth.saturating_sub(1)),
+            TimerKind::Expire(_) => self.rules.reminder_days.len(),
+            TimerKind::RestrictionEnd(_) => self.rules.reminder_days.len() + 1,
+        };
         if let Some(due) = from.checked_add_signed(days(after_days)) {
-            self.timer_seq += 1;
-            let seq = self.timer_seq;
-            self.timers.push(Reverse(Timer { due, seq, kind }));
+            self.timers.push(queue, due, kind);
         }
     }
 
@@ -650,15 +699,15 @@ impl World {
     /// Inserts (`true`) or removes the invitation in the lists its state implies.
     fn place(&mut self, id: InvitationId, insert: bool) {
         let inv = &self.invitations[id.index()];
-        let entry = (inv.sent, id);
         let p = Placement::of(inv.state, self.rules.ignore_archives);
         let (from, to) = (inv.from.index(), inv.to.index());
-        let edit = |set: &mut BTreeSet<Entry>| {
-            if insert {
-                set.insert(entry);
-            } else {
-                set.remove(&entry);
+        // New invitations land at the end; a binary search finds any other place.
+        let edit = |list: &mut Vec<InvitationId>| match (list.binary_search(&id), insert) {
+            (Err(at), true) => list.insert(at, id),
+            (Ok(at), false) => {
+                list.remove(at);
             }
+            _ => {}
         };
         if p.inbox {
             edit(&mut self.lists[to].inbox);

@@ -1,6 +1,7 @@
 //! The RON scenario format: the public contract in DESIGN.md. Names here are not ours to
 //! change; every struct denies unknown fields so typos never pass silently.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::model::{Preset, Rules, Standing};
@@ -116,10 +117,12 @@ pub struct PersonSpec {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct InvitationSpec {
-    pub from: String,
-    pub to: String,
+    // Small strings kept inline (ids and RFC 3339 times fit in 24 bytes): a generated
+    // file holds a million of these, and the heap allocations were most of the load.
+    pub from: CompactString,
+    pub to: CompactString,
     /// When it was sent, RFC 3339, at or before the scenario's `start`.
-    pub sent: String,
+    pub sent: CompactString,
     #[serde(default)]
     pub note: Option<String>,
     /// Where the invitation stands at the start (default `Pending`): a world written
@@ -128,7 +131,7 @@ pub struct InvitationSpec {
     pub state: Option<HistoryState>,
     /// When it reached `state`, RFC 3339, between `sent` and the start (default `sent`).
     #[serde(default)]
-    pub changed: Option<String>,
+    pub changed: Option<CompactString>,
 }
 
 /// An invitation's state at the scenario's start. Each is reached the way the rules

@@ -75,6 +75,7 @@ pub fn replay(
     let begin = ops.first().map_or(start, |op| op.0);
     world.begin_history_at(begin);
     world.set_logging(false);
+    world.reserve(s.invitations.len());
     let max = world.rules().note_max_chars as usize;
     for (time, op, i, from, to) in ops {
         world.advance_to(time);
@@ -89,7 +90,7 @@ pub fn replay(
                     problems.push((at("note"), msg));
                 }
                 let note = inv.note.clone().filter(|_| len <= max);
-                if let Err(refusal) = world.add_invitation(from, to, note, time) {
+                if let Err(refusal) = world.add_invitation(from, to, note) {
                     problems.push((at("from"), refusal.0));
                 }
             }

@@ -18,7 +18,8 @@ const RECURSION_LIMIT: usize = 128;
 pub struct Loaded {
     /// The file name or `NAME.ron` for a built-in, as errors and titles name it.
     pub file: String,
-    pub source: String,
+    /// The parsed file, less its `invitations`: once validated, the history lives in
+    /// `setup.world`.
     pub scenario: Scenario,
     pub setup: Setup,
 }
@@ -66,7 +67,7 @@ pub fn load_source(file: &str, bytes: &[u8]) -> Result<Loaded, ScenarioError> {
             "invalid UTF-8: scenario files must be UTF-8 text",
         )
     })?;
-    let scenario = parse(file, source)?;
+    let mut scenario = parse(file, source)?;
     let setup = validate(&scenario).map_err(|problems| {
         let paths: Vec<_> = problems.iter().map(|(p, _)| p.clone()).collect();
         let found = locate(source, &paths);
@@ -81,9 +82,10 @@ pub fn load_source(file: &str, bytes: &[u8]) -> Result<Loaded, ScenarioError> {
         diagnostics.sort_by_key(|d| d.pos);
         ScenarioError { diagnostics }
     })?;
+    // The history now lives in the world; its text form would only double the memory.
+    scenario.invitations = Vec::new();
     Ok(Loaded {
         file: file.to_owned(),
-        source: source.to_owned(),
         scenario,
         setup,
     })
