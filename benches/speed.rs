@@ -18,7 +18,10 @@ fn load(c: &mut Criterion) {
     let text = common::text(100_000);
     let mut g = c.benchmark_group("load_100k");
     g.sample_size(10).measurement_time(Duration::from_secs(20));
-    g.bench_function("bare_ron_parse", |b| {
+    g.bench_function("bare_ron_parse_plain_structs", |b| {
+        b.iter(|| black_box(common::plain::parse(&text)))
+    });
+    g.bench_function("ron_parse_into_scenario", |b| {
         b.iter(|| black_box(scenario::parse("b.ron", &text)))
     });
     g.bench_function("load_and_validate", |b| {

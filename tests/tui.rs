@@ -451,3 +451,87 @@ fn watching_the_solution_does_not_count() {
     press(&mut a, "\ts");
     assert!(a.course.as_ref().expect("course").reached);
 }
+
+fn generated(people: usize, invitations: usize) -> App {
+    use invitesim::generate::{Spec, generate};
+    let spec = Spec {
+        people,
+        invitations,
+        seed: 7,
+        days: 90,
+        preset: invitesim::model::Preset::Classic,
+    };
+    let text = generate(&spec).expect("generates");
+    let loaded = scenario::load_source("gen.ron", text.as_bytes()).expect("loads");
+    App::new(loaded, Theme::plain())
+}
+
+#[test]
+fn xray_on_a_busy_sent_tab_counts_the_truth_behind_pending() {
+    let mut a = generated(80, 1500);
+    press(&mut a, "3");
+    let s = screen(&a, 160, 40);
+    let pending = a.counts[0].pending;
+    assert!(pending > 20, "the busiest sender has many pending rows");
+    assert!(s.contains(&format!("{pending} pending ·")), "{s}");
+    assert!(
+        !s.contains("⟂ of the"),
+        "the truth stays hidden without x-ray"
+    );
+    press(&mut a, "x");
+    let s = screen(&a, 160, 40);
+    assert!(s.contains(&format!("⟂ of the {pending} pending: ")), "{s}");
+    let t = a.counts[0];
+    assert_eq!(
+        t.pending,
+        t.not_opened + t.opened + t.ignored + t.dont_know + t.spam
+    );
+}
+
+/// Counts what the crossterm backend writes.
+#[derive(Clone, Default)]
+struct Counter(std::rc::Rc<std::cell::Cell<usize>>);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn moving_the_selection_writes_under_a_kilobyte_at_200x50() {
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::layout::Rect;
+    use ratatui::{TerminalOptions, Viewport};
+    let mut a = generated(80, 1500);
+    press(&mut a, "3");
+    let counter = Counter::default();
+    let viewport = Viewport::Fixed(Rect::new(0, 0, 200, 50));
+    let mut terminal = Terminal::with_options(
+        CrosstermBackend::new(counter.clone()),
+        TerminalOptions { viewport },
+    )
+    .expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(&a, f.area()))
+        .expect("draw");
+    let first = counter.0.get();
+    assert!(
+        first > 5_000,
+        "the first frame draws everything ({first} bytes)"
+    );
+    for _ in 0..3 {
+        counter.0.set(0);
+        press(&mut a, "j");
+        terminal
+            .draw(|f| f.render_widget(&a, f.area()))
+            .expect("draw");
+        let bytes = counter.0.get();
+        assert!(bytes <= 1024, "moving one row wrote {bytes} bytes");
+        assert!(bytes > 0, "the selection moved on screen");
+    }
+}

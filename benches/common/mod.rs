@@ -28,3 +28,85 @@ pub fn text(invitations: usize) -> String {
 pub fn loaded(invitations: usize) -> Loaded {
     scenario::load_source("bench.ron", text(invitations).as_bytes()).expect("generated worlds load")
 }
+
+/// The same file read into plain serde structs (owned `String`s, no validation): the
+/// floor the load is measured against.
+pub mod plain {
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[serde(rename = "Scenario")]
+    pub struct Scenario {
+        pub title: String,
+        #[serde(default)]
+        pub summary: String,
+        pub start: String,
+        #[serde(default)]
+        pub seed: Option<u64>,
+        #[serde(default)]
+        pub rules: Option<Rules>,
+        #[serde(default)]
+        pub panes: Option<Panes>,
+        pub people: Vec<Person>,
+        #[serde(default)]
+        pub connections: Vec<(String, String)>,
+        #[serde(default)]
+        pub invitations: Vec<Invitation>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Rules {
+        pub preset: Preset,
+    }
+
+    #[derive(Deserialize)]
+    pub enum Preset {
+        Classic,
+        Modern,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Panes {
+        pub left: String,
+        pub right: String,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Person {
+        pub id: String,
+        pub name: String,
+        #[serde(default)]
+        pub headline: String,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Invitation {
+        pub from: String,
+        pub to: String,
+        pub sent: String,
+        #[serde(default)]
+        pub note: Option<String>,
+        #[serde(default)]
+        pub state: Option<State>,
+        #[serde(default)]
+        pub changed: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    pub enum State {
+        Pending,
+        Seen,
+        Ignored,
+        DontKnow,
+        Spam,
+        Accepted,
+        Withdrawn,
+        Expired,
+    }
+
+    pub fn parse(text: &str) -> Scenario {
+        invitesim::scenario::ron_options()
+            .from_str(text)
+            .expect("the plain structs read the file")
+    }
+}

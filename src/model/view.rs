@@ -2,8 +2,7 @@
 //! rows carry only what the platform shows them, so the teaching rule is a property of
 //! this function.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::Hash;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -24,21 +23,21 @@ pub struct View {
     pub account: AccountView,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A row of Invitations or the Archive. The note is not copied into rows: it never
+/// changes, so a front end reads it from the invitation when it draws the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct InboxRow {
     pub invitation: InvitationId,
     pub from: PersonId,
-    pub note: Option<String>,
     pub sent: DateTime<Utc>,
     pub seen: bool,
 }
 
 /// A row of the sender's Sent list: all a sender can ever know of an invitation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SentRow {
     pub invitation: InvitationId,
     pub to: PersonId,
-    pub note: Option<String>,
     pub sent: DateTime<Utc>,
     pub status: SentStatus,
 }
@@ -104,7 +103,6 @@ impl World {
             InboxRow {
                 invitation: id,
                 from: inv.from,
-                note: inv.note.clone(),
                 sent: inv.sent,
                 seen: inv.state != InvitationState::Pending { seen: false },
             }
@@ -114,7 +112,6 @@ impl World {
             SentRow {
                 invitation: id,
                 to: inv.to,
-                note: inv.note.clone(),
                 sent: inv.sent,
                 status: if inv.state == InvitationState::Accepted {
                     SentStatus::Connected
@@ -179,78 +176,39 @@ impl ViewDiff {
         let name = |w: &World, p: PersonId| w.person(p).name.clone();
         let inbox = |w: &World, r: &InboxRow| {
             let state = if r.seen { "seen" } else { "new" };
-            (
-                RowKey::Invitation(r.invitation),
-                format!("{} ({state})", name(w, r.from)),
-            )
+            format!("{} ({state})", name(w, r.from))
         };
+        let (b, a) = (&before.invitations, &after.invitations);
         push(
             Tab::Invitations,
-            rows(
-                &before.invitations,
-                &after.invitations,
-                |r| inbox(old, r),
-                |r| inbox(new, r),
-            ),
+            rows(b, a, |r| inbox(old, r), |r| inbox(new, r)),
         );
-        let archived =
-            |w: &World, r: &InboxRow| (RowKey::Invitation(r.invitation), name(w, r.from));
+        let (b, a) = (&before.archive, &after.archive);
         push(
             Tab::Archive,
-            rows(
-                &before.archive,
-                &after.archive,
-                |r| archived(old, r),
-                |r| archived(new, r),
-            ),
+            rows(b, a, |r| name(old, r.from), |r| name(new, r.from)),
         );
         let sent = |w: &World, r: &SentRow| {
             let status = match r.status {
                 SentStatus::Pending => "Pending",
                 SentStatus::Connected => "Connected",
             };
-            (
-                RowKey::Invitation(r.invitation),
-                format!("{} ({status})", name(w, r.to)),
-            )
+            format!("{} ({status})", name(w, r.to))
         };
-        push(
-            Tab::Sent,
-            rows(
-                &before.sent,
-                &after.sent,
-                |r| sent(old, r),
-                |r| sent(new, r),
-            ),
-        );
-        let mail = |w: &World, m: &Mail| (RowKey::Mail(*m), format!("\"{}\"", m.subject(w)));
+        let (b, a) = (&before.sent, &after.sent);
+        push(Tab::Sent, rows(b, a, |r| sent(old, r), |r| sent(new, r)));
+        let mail = |w: &World, m: &Mail| format!("\"{}\"", m.subject(w));
+        let (b, a) = (&before.notifications, &after.notifications);
         push(
             Tab::Notifications,
-            rows(
-                &before.notifications,
-                &after.notifications,
-                |m| mail(old, m),
-                |m| mail(new, m),
-            ),
+            rows(b, a, |m| mail(old, m), |m| mail(new, m)),
         );
-        push(
-            Tab::Emails,
-            rows(
-                &before.emails,
-                &after.emails,
-                |m| mail(old, m),
-                |m| mail(new, m),
-            ),
-        );
-        let person = |w: &World, p: &PersonId| (RowKey::Person(*p), name(w, *p));
+        let (b, a) = (&before.emails, &after.emails);
+        push(Tab::Emails, rows(b, a, |m| mail(old, m), |m| mail(new, m)));
+        let (b, a) = (&before.network, &after.network);
         push(
             Tab::Network,
-            rows(
-                &before.network,
-                &after.network,
-                |p| person(old, p),
-                |p| person(new, p),
-            ),
+            rows(b, a, |p| name(old, *p), |p| name(new, *p)),
         );
         if before.account != after.account {
             let line = format!(
@@ -284,47 +242,68 @@ impl ViewDiff {
     }
 }
 
-/// Added, removed and changed rows of one list, matched by key.
-fn rows<T: PartialEq, K: Eq + Hash + Copy>(
+/// A row that keeps its identity across two views of the same person.
+trait Keyed: PartialEq {
+    fn key(&self) -> RowKey;
+}
+
+impl Keyed for InboxRow {
+    fn key(&self) -> RowKey {
+        RowKey::Invitation(self.invitation)
+    }
+}
+
+impl Keyed for SentRow {
+    fn key(&self) -> RowKey {
+        RowKey::Invitation(self.invitation)
+    }
+}
+
+impl Keyed for Mail {
+    fn key(&self) -> RowKey {
+        RowKey::Mail(*self)
+    }
+}
+
+impl Keyed for PersonId {
+    fn key(&self) -> RowKey {
+        RowKey::Person(*self)
+    }
+}
+
+/// Added, removed and changed rows of one list, matched by key. Only rows that
+/// differ are described: a list of a thousand rows with one change costs one line.
+fn rows<T: Keyed>(
     before: &[T],
     after: &[T],
-    describe_before: impl Fn(&T) -> (K, String),
-    describe: impl Fn(&T) -> (K, String),
-) -> (Vec<String>, Vec<K>) {
+    describe_before: impl Fn(&T) -> String,
+    describe: impl Fn(&T) -> String,
+) -> (Vec<String>, Vec<RowKey>) {
     if before == after {
         return (Vec::new(), Vec::new());
     }
-    let old: HashMap<K, (&T, String)> = before
-        .iter()
-        .map(|r| {
-            let (k, text) = describe_before(r);
-            (k, (r, text))
-        })
-        .collect();
+    let old: HashMap<RowKey, &T> = before.iter().map(|r| (r.key(), r)).collect();
     let mut lines = Vec::new();
     let mut keys = Vec::new();
     let mut matched = 0;
     for r in after {
-        let (k, text) = describe(r);
+        let k = r.key();
         match old.get(&k) {
-            None => lines.push(format!("+ {text}")),
-            Some((prev, old_text)) => {
+            None => lines.push(format!("+ {}", describe(r))),
+            Some(prev) => {
                 matched += 1;
                 if *prev == r {
                     continue;
                 }
-                lines.push(format!("{old_text} → {text}"));
+                lines.push(format!("{} → {}", describe_before(prev), describe(r)));
             }
         }
         keys.push(k);
     }
     if matched < old.len() {
-        let now: HashSet<K> = after.iter().map(|r| describe(r).0).collect();
-        for r in before {
-            let (k, text) = describe_before(r);
-            if !now.contains(&k) {
-                lines.push(format!("− {text}"));
-            }
+        let now: HashSet<RowKey> = after.iter().map(Keyed::key).collect();
+        for r in before.iter().filter(|r| !now.contains(&r.key())) {
+            lines.push(format!("− {}", describe_before(r)));
         }
     }
     (lines, keys)

@@ -702,12 +702,16 @@ impl World {
         let p = Placement::of(inv.state, self.rules.ignore_archives);
         let (from, to) = (inv.from.index(), inv.to.index());
         // New invitations land at the end; a binary search finds any other place.
-        let edit = |list: &mut Vec<InvitationId>| match (list.binary_search(&id), insert) {
-            (Err(at), true) => list.insert(at, id),
-            (Ok(at), false) => {
-                list.remove(at);
-            }
-            _ => {}
+        let edit = |list: &mut Vec<InvitationId>| match (list.last(), insert) {
+            (Some(&last), true) if last < id => list.push(id),
+            (None, true) => list.push(id),
+            _ => match (list.binary_search(&id), insert) {
+                (Err(at), true) => list.insert(at, id),
+                (Ok(at), false) => {
+                    list.remove(at);
+                }
+                _ => {}
+            },
         };
         if p.inbox {
             edit(&mut self.lists[to].inbox);

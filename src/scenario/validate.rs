@@ -66,8 +66,12 @@ pub fn validate(s: &Scenario) -> Result<Setup, Vec<Problem>> {
     }
 
     for (i, (a, b)) in s.connections.iter().enumerate() {
-        let pa = resolve(&world, &mut problems, a, vec![F("connections"), I(i), I(0)]);
-        let pb = resolve(&world, &mut problems, b, vec![F("connections"), I(i), I(1)]);
+        let pa = resolve(&world, &mut problems, a, || {
+            vec![F("connections"), I(i), I(0)]
+        });
+        let pb = resolve(&world, &mut problems, b, || {
+            vec![F("connections"), I(i), I(1)]
+        });
         if let (Some(pa), Some(pb)) = (pa, pb) {
             if pa == pb {
                 let msg = format!("\"{a}\" cannot be connected to themselves");
@@ -86,13 +90,12 @@ pub fn validate(s: &Scenario) -> Result<Setup, Vec<Problem>> {
                 .unwrap_or(first),
         ),
         Some(p) => {
-            let left = resolve(&world, &mut problems, &p.left, vec![F("panes"), F("left")]);
-            let right = resolve(
-                &world,
-                &mut problems,
-                &p.right,
-                vec![F("panes"), F("right")],
-            );
+            let left = resolve(&world, &mut problems, &p.left, || {
+                vec![F("panes"), F("left")]
+            });
+            let right = resolve(&world, &mut problems, &p.right, || {
+                vec![F("panes"), F("right")]
+            });
             (left.unwrap_or(first), right.unwrap_or(first))
         }
     };
@@ -115,12 +118,12 @@ pub fn validate(s: &Scenario) -> Result<Setup, Vec<Problem>> {
                     } else {
                         at(&[F(field)])
                     };
-                    resolve(&world, &mut problems, handle, path);
+                    resolve(&world, &mut problems, handle, || path);
                 }
             }
             Step::Expect(e) => {
                 for (field, handle) in e.handles() {
-                    resolve(&world, &mut problems, handle, at(&[I(0), F(field)]));
+                    resolve(&world, &mut problems, handle, || at(&[I(0), F(field)]));
                 }
             }
             Step::Quiz(q) => {
@@ -152,7 +155,7 @@ pub fn validate(s: &Scenario) -> Result<Setup, Vec<Problem>> {
         for (i, e) in lesson.check.iter().enumerate() {
             for (field, handle) in e.handles() {
                 let path = vec![F("lesson"), F("check"), I(i), F(field)];
-                resolve(&world, &mut problems, handle, path);
+                resolve(&world, &mut problems, handle, || path);
             }
         }
     }
@@ -180,11 +183,11 @@ pub(super) fn resolve(
     world: &World,
     problems: &mut Vec<Problem>,
     handle: &str,
-    path: Path,
+    path: impl FnOnce() -> Path,
 ) -> Option<PersonId> {
     let found = world.person_id(handle);
     if found.is_none() {
-        problems.push((path, unknown(world, handle)));
+        problems.push((path(), unknown(world, handle)));
     }
     found
 }

@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use crate::model::{Action, PersonId, Tab, View, ViewDiff, World};
+use crate::model::{Action, InvitationState, PersonId, Tab, View, ViewDiff, World};
 use crate::scenario::Loaded;
 
 use super::course::Course;
@@ -91,6 +91,48 @@ pub struct App {
     pub playback: Option<Playback>,
     /// The course, when the app runs `invitesim learn`.
     pub course: Option<Course>,
+    /// What each pane's Pending rows really are (for x-ray), counted on refresh.
+    pub counts: [PaneCounts; 2],
+}
+
+/// Counts a pane shows, made once per change rather than once per frame: the Sent
+/// list's pending and connected rows, the new invitations, and (for x-ray) the hidden
+/// states behind the Pending rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PaneCounts {
+    pub connected: usize,
+    pub new_invitations: usize,
+    pub pending: usize,
+    pub not_opened: usize,
+    pub opened: usize,
+    pub ignored: usize,
+    pub dont_know: usize,
+    pub spam: usize,
+}
+
+impl PaneCounts {
+    fn of(view: &View, world: &World) -> PaneCounts {
+        let mut t = PaneCounts {
+            new_invitations: view.invitations.iter().filter(|r| !r.seen).count(),
+            ..PaneCounts::default()
+        };
+        for row in &view.sent {
+            if row.status == crate::model::SentStatus::Connected {
+                t.connected += 1;
+                continue;
+            }
+            t.pending += 1;
+            match world.invitation(row.invitation).state {
+                InvitationState::Pending { seen: false } => t.not_opened += 1,
+                InvitationState::Pending { seen: true } => t.opened += 1,
+                InvitationState::Ignored => t.ignored += 1,
+                InvitationState::DontKnow => t.dont_know += 1,
+                InvitationState::Spam => t.spam += 1,
+                _ => {}
+            }
+        }
+        t
+    }
 }
 
 impl App {
@@ -114,7 +156,9 @@ impl App {
             hits: Cell::new([PaneHit::default(); 2]),
             playback: None,
             course: None,
+            counts: [PaneCounts::default(); 2],
         };
+        app.refresh();
         app.start_script();
         app
     }
@@ -259,8 +303,8 @@ impl App {
         self.act(Action::Withdraw { by, to });
     }
 
-    /// The people whose screens are compared around an action: both panes, then
-    /// anyone the action names.
+    /// The people whose screens are compared around an action: both panes (first, in
+    /// pane order, even when they show the same person), then anyone the action names.
     fn watched(&self, action: &Action) -> Vec<PersonId> {
         let mut people = vec![self.panes[0].person, self.panes[1].person];
         for h in action.handles() {
@@ -270,7 +314,6 @@ impl App {
                 people.push(p);
             }
         }
-        people.dedup();
         people
     }
 
@@ -309,9 +352,20 @@ impl App {
             }
             Err(refusal) => outcome.refusal = Some(refusal),
         }
-        outcome.screens = self.diffs(&watched, &before);
+        let after: Vec<View> = watched.iter().map(|&p| self.world.view(p)).collect();
+        outcome.screens = watched
+            .iter()
+            .zip(&before)
+            .zip(&after)
+            .map(|((&p, b), a)| (p, ViewDiff::between(b, a, &self.world)))
+            .collect();
         self.outcome = Some(outcome);
-        self.refresh();
+        // The first two watched are the panes: their new views are already made.
+        let mut after = after.into_iter();
+        if let (Some(left), Some(right)) = (after.next(), after.next()) {
+            self.views = [left, right];
+        }
+        self.refresh_counts();
     }
 
     /// The app on a lesson: no playback until the learner asks for the solution.
@@ -320,14 +374,6 @@ impl App {
         app.playback = None;
         app.course = Some(course);
         app
-    }
-
-    fn diffs(&self, people: &[PersonId], before: &[View]) -> Vec<(PersonId, ViewDiff)> {
-        people
-            .iter()
-            .zip(before)
-            .map(|(&p, b)| (p, ViewDiff::between(b, &self.world.view(p), &self.world)))
-            .collect()
     }
 
     /// Undoes the last action by replaying all the others from the start.
@@ -394,6 +440,14 @@ impl App {
     pub fn refresh(&mut self) {
         for i in 0..2 {
             self.views[i] = self.world.view(self.panes[i].person);
+        }
+        self.refresh_counts();
+    }
+
+    /// Recounts what the panes show and keeps each selection inside its list.
+    fn refresh_counts(&mut self) {
+        for i in 0..2 {
+            self.counts[i] = PaneCounts::of(&self.views[i], &self.world);
             let n = self.row_count(i);
             let p = &mut self.panes[i];
             let t = p.tab.index();

@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use crate::model::{RowKey, SentStatus, Standing, Tab, View, format_time};
+use crate::model::{RowKey, Standing, Tab, View, format_time};
 
-use super::app::App;
+use super::app::{App, PaneCounts};
 use super::rows::{self, RowLook};
 use super::text::{self, fit};
 
@@ -55,9 +55,10 @@ pub fn render(app: &App, i: usize, area: Rect, buf: &mut Buffer) -> PaneHit {
         block = block.title(badge.right_aligned());
     }
     let room = (area.width as usize).saturating_sub(4);
-    let status = status_line(view, pane.tab, app.xray)
+    let counts = &app.counts[i];
+    let status = status_line(view, counts, pane.tab, app.xray)
         .filter(|s| text::width(s) <= room)
-        .or_else(|| status_line(view, pane.tab, false));
+        .or_else(|| status_line(view, counts, pane.tab, false));
     if let Some(status) = status {
         let status = fit(&format!(" {status} "), room);
         block = block.title_bottom(Line::from(Span::styled(status, theme.dim)).right_aligned());
@@ -83,6 +84,20 @@ pub fn render(app: &App, i: usize, area: Rect, buf: &mut Buffer) -> PaneHit {
         render_account(app, i, list, buf);
         return hit;
     }
+    let list = match (pane.tab, app.xray) {
+        (Tab::Sent, true) if app.counts[i].pending > 0 && list.height > 2 => {
+            let text = rows::truth_summary(&app.counts[i]);
+            let line = Line::styled(fit(&text, list.width as usize), theme.xray);
+            line.render(Rect { height: 1, ..list }, buf);
+            Rect {
+                y: list.y + 1,
+                height: list.height - 1,
+                ..list
+            }
+        }
+        _ => list,
+    };
+    hit.list = list;
     let (height, offset) = render_list(app, i, list, buf);
     hit.row_height = height;
     hit.offset = offset;
@@ -107,27 +122,20 @@ fn badge(app: &App, i: usize) -> Option<Line<'static>> {
 }
 
 /// "2 pending · 1 connected" under a Sent list and similar counts elsewhere.
-fn status_line(view: &View, tab: Tab, xray: bool) -> Option<String> {
+fn status_line(view: &View, counts: &PaneCounts, tab: Tab, xray: bool) -> Option<String> {
     match tab {
         Tab::Sent if !view.sent.is_empty() => {
-            let connected = view
-                .sent
-                .iter()
-                .filter(|r| r.status == SentStatus::Connected)
-                .count();
             let legend = if xray {
                 " · ⟂ the sender never sees"
             } else {
                 ""
             };
-            Some(format!(
-                "{} pending · {connected} connected{legend}",
-                view.sent.len() - connected
-            ))
+            let (pending, connected) = (counts.pending, counts.connected);
+            Some(format!("{pending} pending · {connected} connected{legend}"))
         }
         Tab::Invitations if !view.invitations.is_empty() => {
-            let new = view.invitations.iter().filter(|r| !r.seen).count();
-            Some(format!("{} waiting · {new} new", view.invitations.len()))
+            let (waiting, new) = (view.invitations.len(), counts.new_invitations);
+            Some(format!("{waiting} waiting · {new} new"))
         }
         _ => None,
     }

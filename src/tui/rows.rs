@@ -7,6 +7,7 @@ use crate::model::{
     InboxRow, InvitationState, Mail, PersonId, SentRow, SentStatus, World, format_short,
 };
 
+use super::app::PaneCounts;
 use super::text::{fit, spread};
 use super::theme::Theme;
 
@@ -83,7 +84,11 @@ pub fn inbox(
     let right = format!("{status} · {}", format_short(row.sent));
     vec![
         two_columns(who(world, row.from), right, look.main(theme), look),
-        note_line(row.note.as_deref(), look, theme),
+        note_line(
+            world.invitation(row.invitation).note.as_deref(),
+            look,
+            theme,
+        ),
     ]
 }
 
@@ -101,7 +106,11 @@ pub fn sent(
     let right = format!("{status} · sent {}", format_short(row.sent));
     let mut lines = vec![
         two_columns(who(world, row.to), right, look.main(theme), look),
-        note_line(row.note.as_deref(), look, theme),
+        note_line(
+            world.invitation(row.invitation).note.as_deref(),
+            look,
+            theme,
+        ),
     ];
     if xray {
         let text = format!("  ⟂ truth: {}", truth(world, row));
@@ -147,4 +156,21 @@ pub fn mail(world: &World, m: &Mail, look: RowLook, theme: &Theme) -> Vec<Line<'
 pub fn person(world: &World, p: PersonId, look: RowLook, theme: &Theme) -> Vec<Line<'static>> {
     let text = format!("{}{}", look.marker(), who(world, p));
     vec![Line::styled(fit(&text, look.width), look.main(theme))]
+}
+
+/// "⟂ of the 312 pending: 140 ignored · 52 never opened · …": what the sender cannot
+/// know about their own Pending rows.
+pub fn truth_summary(t: &PaneCounts) -> String {
+    let parts: Vec<String> = [
+        (t.ignored, "ignored"),
+        (t.not_opened, "never opened"),
+        (t.opened, "opened, no answer"),
+        (t.spam, "reported as spam"),
+        (t.dont_know, "\"I don't know\""),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    format!("⟂ of the {} pending: {}", t.pending, parts.join(" · "))
 }
