@@ -193,8 +193,7 @@ fn open(arg: &str, options: tui::Options) -> io::Result<ExitCode> {
         Ok(l) => l,
         Err(e) => return Ok(report(&e)),
     };
-    tui::run(loaded, options)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ending_code(tui::run(loaded, options)?))
 }
 
 fn learn(from: Option<usize>, reset: bool, no_mouse: bool) -> io::Result<ExitCode> {
@@ -207,7 +206,10 @@ fn learn(from: Option<usize>, reset: bool, no_mouse: bool) -> io::Result<ExitCod
         no_mouse,
         speed: 1.0,
     };
-    let path = tui::learn(from.map(|n| n - 1), reset, options)?;
+    let (ending, path) = tui::learn(from.map(|n| n - 1), reset, options)?;
+    if ending != tui::Ending::Quit {
+        return Ok(ending_code(ending));
+    }
     let saved = path.map_or_else(
         || "not saved (no home directory)".to_owned(),
         |p| p.display().to_string(),
@@ -230,6 +232,15 @@ fn play_cmd(arg: &str, format: Format) -> io::Result<ExitCode> {
     } else {
         ExitCode::from(EXIT_FAILED)
     })
+}
+
+/// 0 after a quit; 128 + the signal's number after SIGTERM, SIGHUP or SIGINT, as a
+/// shell reports a process the signal ended.
+fn ending_code(ending: tui::Ending) -> ExitCode {
+    match ending {
+        tui::Ending::Quit => ExitCode::SUCCESS,
+        tui::Ending::Signal(sig) => ExitCode::from(128u8.saturating_add(sig as u8)),
+    }
 }
 
 fn failures_exit(failures: usize) -> ExitCode {

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use super::clean::visible;
 use super::locate::Pos;
 
 /// One problem in one file, at a position when the problem has one.
@@ -14,9 +15,10 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (file, message) = (visible(&self.file), visible(&self.message));
         match self.pos {
-            Some(Pos { line, col }) => write!(f, "{}:{line}:{col}: {}", self.file, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some(Pos { line, col }) => write!(f, "{file}:{line}:{col}: {message}"),
+            None => write!(f, "{file}: {message}"),
         }
     }
 }
@@ -52,7 +54,7 @@ impl fmt::Display for ScenarioError {
         }
         let hidden = self.diagnostics.len().saturating_sub(MAX_SHOWN);
         if hidden > 0 {
-            let file = &self.diagnostics[0].file;
+            let file = visible(&self.diagnostics[0].file);
             write!(f, "\n{file}: … and {hidden} more errors")?;
         }
         Ok(())

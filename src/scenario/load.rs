@@ -18,8 +18,8 @@ const RECURSION_LIMIT: usize = 128;
 pub struct Loaded {
     /// The file name or `NAME.ron` for a built-in, as errors and titles name it.
     pub file: String,
-    /// The parsed file, less its `invitations`: once validated, the history lives in
-    /// `setup.world`.
+    /// The parsed file, its strings made safe to print (`Scenario::sanitize`). Its
+    /// `invitations` are kept so that a save can write the history back as it was.
     pub scenario: Scenario,
     pub setup: Setup,
 }
@@ -68,6 +68,7 @@ pub fn load_source(file: &str, bytes: &[u8]) -> Result<Loaded, ScenarioError> {
         )
     })?;
     let mut scenario = parse(file, source)?;
+    scenario.sanitize();
     let setup = validate(&scenario).map_err(|problems| {
         let paths: Vec<_> = problems.iter().map(|(p, _)| p.clone()).collect();
         let found = locate(source, &paths);
@@ -82,8 +83,6 @@ pub fn load_source(file: &str, bytes: &[u8]) -> Result<Loaded, ScenarioError> {
         diagnostics.sort_by_key(|d| d.pos);
         ScenarioError { diagnostics }
     })?;
-    // The history now lives in the world; its text form would only double the memory.
-    scenario.invitations = Vec::new();
     Ok(Loaded {
         file: file.to_owned(),
         scenario,

@@ -1,6 +1,7 @@
 //! The RON scenario format: loading, validation, positioned errors, built-ins.
 
 pub mod builtin;
+mod clean;
 mod error;
 mod format;
 mod history;
@@ -9,6 +10,7 @@ pub mod locate;
 mod step;
 mod validate;
 
+pub use clean::visible;
 pub use error::{Diagnostic, MAX_SHOWN, ScenarioError};
 pub use format::{
     Expectation, HistoryState, InboxExpect, InvitationSpec, Lesson, Panes, PersonSpec, Quiz,

@@ -14,6 +14,12 @@ use super::overlay::{Compose, Overlay, OverlayResult};
 
 impl App {
     pub fn handle_event(&mut self, event: &Event) {
+        // A test-only way to panic inside the loop, to check the terminal is restored
+        // (debug builds only: release builds never look at the variable).
+        #[cfg(debug_assertions)]
+        if matches!(event, Event::Key(_)) && std::env::var_os("INVITESIM_TEST_PANIC").is_some() {
+            panic!("INVITESIM_TEST_PANIC: a panic inside the event loop, on purpose");
+        }
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.handle_key(*key),
             Event::Mouse(m) if self.mouse => self.handle_mouse(*m),

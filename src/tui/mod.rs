@@ -16,6 +16,11 @@ mod theme;
 mod ui;
 
 use std::io::{self, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -40,15 +45,20 @@ pub struct Options {
 }
 
 /// Runs the app until the person quits.
-pub fn run(loaded: Loaded, options: Options) -> io::Result<()> {
+pub fn run(loaded: Loaded, options: Options) -> io::Result<Ending> {
     let mut app = App::new(loaded, Theme::from_env());
     options.apply(&mut app);
-    with_terminal(|terminal| event_loop(terminal, &mut app))
+    let signals = Signals::register()?;
+    with_terminal(|terminal| event_loop(terminal, &mut app, &signals))
 }
 
 /// Runs the course from lesson `from` (0-based; the first lesson not done when
 /// `None`), loading each next lesson in place. Returns the progress path it used.
-pub fn learn(from: Option<usize>, reset: bool, options: Options) -> io::Result<Option<PathBuf>> {
+pub fn learn(
+    from: Option<usize>,
+    reset: bool,
+    options: Options,
+) -> io::Result<(Ending, Option<PathBuf>)> {
     let path = Progress::default_path();
     let mut progress = path.as_deref().map(Progress::load).unwrap_or_default();
     if reset {
@@ -58,7 +68,8 @@ pub fn learn(from: Option<usize>, reset: bool, options: Options) -> io::Result<O
         }
     }
     let mut index = from.unwrap_or_else(|| Course::first_open(&progress));
-    with_terminal(|terminal| {
+    let signals = Signals::register()?;
+    let ending = with_terminal(|terminal| {
         while let Some(lesson) = builtin::LESSONS.get(index) {
             let loaded =
                 scenario::load_source(&format!("{}.ron", lesson.name), lesson.source.as_bytes())
@@ -66,17 +77,19 @@ pub fn learn(from: Option<usize>, reset: bool, options: Options) -> io::Result<O
             let course = Course::new(index, progress.clone(), path.clone());
             let mut app = App::for_lesson(loaded, Theme::from_env(), course);
             options.apply(&mut app);
-            event_loop(terminal, &mut app)?;
-            let Some(course) = app.course else { break };
+            let ending = event_loop(terminal, &mut app, &signals)?;
+            let Some(course) = app.course else {
+                return Ok(ending);
+            };
             progress = course.progress;
-            if !course.advance {
-                break;
+            if !course.advance || ending != Ending::Quit {
+                return Ok(ending);
             }
             index += 1;
         }
-        Ok(())
+        Ok(Ending::Quit)
     })?;
-    Ok(path)
+    Ok((ending, path))
 }
 
 impl Options {
@@ -103,9 +116,54 @@ fn with_terminal<T>(f: impl FnOnce(&mut DefaultTerminal) -> io::Result<T>) -> io
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// How often a waiting loop looks at the signal flags.
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Quit,
+    /// SIGTERM, SIGHUP or SIGINT: the terminal was restored and the process should
+    /// exit with 128 + this number.
+    Signal(i32),
+}
+
+/// SIGTERM, SIGHUP and SIGINT, caught as a flag the loop checks, so the terminal is
+/// restored on the normal way out instead of left raw.
+struct Signals(Arc<AtomicUsize>);
+
+impl Signals {
+    fn register() -> io::Result<Signals> {
+        let caught = Arc::new(AtomicUsize::new(0));
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            signal_hook::flag::register_usize(sig, Arc::clone(&caught), sig as usize)?;
+        }
+        Ok(Signals(caught))
+    }
+
+    fn caught(&self) -> Option<i32> {
+        match self.0.load(Ordering::Relaxed) {
+            0 => None,
+            sig => Some(sig as i32),
+        }
+    }
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    signals: &Signals,
+) -> io::Result<Ending> {
     let mut mouse_on = false;
-    while !app.quit {
+    let mut redraw = true;
+    let mut deadline = None;
+    loop {
+        if let Some(sig) = signals.caught() {
+            return Ok(Ending::Signal(sig));
+        }
+        if app.quit {
+            return Ok(Ending::Quit);
+        }
         if app.mouse != mouse_on {
             mouse_on = app.mouse;
             if mouse_on {
@@ -114,17 +172,22 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
                 execute!(stdout(), DisableMouseCapture)?;
             }
         }
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        // Resize events simply fall through to the next draw. While a script plays,
-        // a quiet interval advances it.
-        let ev = match app.next_tick() {
-            Some(wait) if !event::poll(wait)? => None,
-            _ => Some(event::read()?),
-        };
-        match ev {
-            Some(ev) => app.handle_event(&ev),
-            None => app.script_step(),
+        if redraw {
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            // While a script plays, the next step comes after a quiet interval.
+            deadline = app.next_tick().map(|d| Instant::now() + d);
+            redraw = false;
+        }
+        let wait = deadline.map_or(SIGNAL_CHECK, |d| {
+            d.saturating_duration_since(Instant::now())
+        });
+        if event::poll(wait.min(SIGNAL_CHECK))? {
+            // Resize events fall through to the redraw.
+            app.handle_event(&event::read()?);
+            redraw = true;
+        } else if deadline.is_some_and(|d| Instant::now() >= d) {
+            app.script_step();
+            redraw = true;
         }
     }
-    Ok(())
 }

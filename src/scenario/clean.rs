@@ -1,0 +1,163 @@
+//! Text from a scenario file never reaches a terminal raw. Control characters (ESC, BEL,
+//! BS, CR, the C1 range, …) become visible escapes like `\u{1b}`, and line breaks and
+//! tabs become spaces. Applied once, when a file is loaded, to every string that can be
+//! shown (ids included, consistently, so references still match), and to every error
+//! message, so no front end has to remember to do it.
+
+use std::borrow::Cow;
+
+use crate::model::Action;
+
+use super::{Expectation, Scenario, Step};
+
+/// `s` with every control character made visible; borrowed when there is none.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' | '\t' => out.push(' '),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn clean(s: &mut String) {
+    if let Cow::Owned(v) = visible(s) {
+        *s = v;
+    }
+}
+
+fn clean_compact(s: &mut compact_str::CompactString) {
+    if let Cow::Owned(v) = visible(s) {
+        *s = v.into();
+    }
+}
+
+fn clean_opt(s: &mut Option<String>) {
+    if let Some(s) = s {
+        clean(s);
+    }
+}
+
+impl Scenario {
+    /// Makes every string of the scenario safe to print (see the module comment).
+    pub fn sanitize(&mut self) {
+        clean(&mut self.title);
+        clean(&mut self.summary);
+        clean(&mut self.start);
+        if let Some(p) = &mut self.panes {
+            clean(&mut p.left);
+            clean(&mut p.right);
+        }
+        for p in &mut self.people {
+            clean(&mut p.id);
+            clean(&mut p.name);
+            clean(&mut p.headline);
+            clean_opt(&mut p.email);
+        }
+        for (a, b) in &mut self.connections {
+            clean(a);
+            clean(b);
+        }
+        for inv in &mut self.invitations {
+            clean_compact(&mut inv.from);
+            clean_compact(&mut inv.to);
+            clean_compact(&mut inv.sent);
+            if let Some(c) = &mut inv.changed {
+                clean_compact(c);
+            }
+            clean_opt(&mut inv.note);
+        }
+        for step in &mut self.script {
+            match step {
+                Step::Say(text) => clean(text),
+                Step::Act(a) | Step::Refused(a) => clean_action(a),
+                Step::Expect(e) => clean_expectation(e),
+                Step::Quiz(q) => {
+                    clean(&mut q.question);
+                    clean(&mut q.explain);
+                    q.choices.iter_mut().for_each(clean);
+                }
+            }
+        }
+        if let Some(lesson) = &mut self.lesson {
+            clean(&mut lesson.goal);
+            clean(&mut lesson.hint);
+            lesson.check.iter_mut().for_each(clean_expectation);
+        }
+    }
+}
+
+fn clean_action(a: &mut Action) {
+    match a {
+        Action::Send {
+            from,
+            to,
+            note,
+            email,
+        } => {
+            clean(from);
+            clean(to);
+            clean_opt(note);
+            clean_opt(email);
+        }
+        Action::Wait { .. } => {}
+        Action::Open { by, from }
+        | Action::Ignore { by, from }
+        | Action::Accept { by, from }
+        | Action::DontKnow { by, from }
+        | Action::ReportSpam { by, from } => {
+            clean(by);
+            clean(from);
+        }
+        Action::Withdraw { by, to } => {
+            clean(by);
+            clean(to);
+        }
+    }
+}
+
+fn clean_expectation(e: &mut Expectation) {
+    match e {
+        Expectation::Unchanged { who }
+        | Expectation::Notified { who, .. }
+        | Expectation::Emails { who, .. }
+        | Expectation::Account { who, .. } => clean(who),
+        Expectation::SentShows { who, to, .. } => {
+            clean(who);
+            clean(to);
+        }
+        Expectation::InboxShows { who, from, .. } => {
+            clean(who);
+            clean(from);
+        }
+        Expectation::Connected { a, b, .. } => {
+            clean(a);
+            clean(b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_become_visible_and_plain_text_is_untouched() {
+        assert!(matches!(visible("Maya Chen"), Cow::Borrowed(_)));
+        assert_eq!(visible("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(visible("bell\u{7}\u{8}\r"), "bell\\u{7}\\u{8}\\u{d}");
+        assert_eq!(visible("csi\u{9b}31m"), "csi\\u{9b}31m");
+        assert_eq!(visible("two\nlines\tand tab"), "two lines and tab");
+        assert_eq!(
+            visible(&visible("x\u{1b}")),
+            visible("x\u{1b}"),
+            "idempotent"
+        );
+    }
+}

@@ -1,0 +1,158 @@
+//! The terminal is restored on every way out: a panic inside the loop, SIGTERM,
+//! SIGHUP and SIGINT. The app runs in a real pseudo-terminal (util-linux `script`), and
+//! what it wrote is checked for the restoring sequences after the point of failure.
+
+use std::io::{Read, Write};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const ALT_SCREEN_ON: &str = "\x1b[?1049h";
+const ALT_SCREEN_OFF: &str = "\x1b[?1049l";
+const CURSOR_SHOWN: &str = "\x1b[?25h";
+const MOUSE_OFF: &str = "\x1b[?1000l";
+
+struct Session {
+    child: Child,
+    output: Arc<Mutex<Vec<u8>>>,
+}
+
+fn start(env: &[(&str, &str)]) -> Session {
+    let bin = env!("CARGO_BIN_EXE_invitesim");
+    let mut cmd = Command::new("script");
+    cmd.args(["-qefc", &format!("exec {bin} open tour"), "/dev/null"])
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd
+        .spawn()
+        .expect("util-linux `script` runs the app in a pty");
+    let output = Arc::new(Mutex::new(Vec::new()));
+    let mut stdout = child.stdout.take().expect("piped");
+    let sink = Arc::clone(&output);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().expect("lock").extend_from_slice(&buf[..n]);
+        }
+    });
+    let s = Session { child, output };
+    s.wait_for(ALT_SCREEN_ON);
+    // Let the first frame land.
+    std::thread::sleep(Duration::from_millis(300));
+    s
+}
+
+impl Session {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.output.lock().expect("lock")).into_owned()
+    }
+
+    fn wait_for(&self, needle: &str) {
+        let t = Instant::now();
+        while !self.text().contains(needle) {
+            assert!(
+                t.elapsed() < Duration::from_secs(20),
+                "never saw {needle:?} in {:?}",
+                self.text()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The app's own pid: `script` execs it as its only child.
+    fn app_pid(&self) -> String {
+        let out = Command::new("pgrep")
+            .args(["-P", &self.child.id().to_string()])
+            .output()
+            .expect("pgrep");
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .lines()
+            .next()
+            .expect("the app runs")
+            .to_owned()
+    }
+
+    fn finish(mut self) -> (Option<i32>, String) {
+        let t = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                break status;
+            }
+            assert!(
+                t.elapsed() < Duration::from_secs(20),
+                "the app did not exit"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        std::thread::sleep(Duration::from_millis(100));
+        (status.code(), self.text())
+    }
+}
+
+/// After the last time the app entered the alternate screen, it left it, showed the
+/// cursor and turned mouse capture off.
+fn assert_restored(output: &str) {
+    let after = &output[output.rfind(ALT_SCREEN_ON).expect("entered")..];
+    for (seq, what) in [
+        (ALT_SCREEN_OFF, "main screen back"),
+        (CURSOR_SHOWN, "cursor shown"),
+        (MOUSE_OFF, "mouse capture off"),
+    ] {
+        assert!(
+            after.contains(seq),
+            "{what}: {seq:?} missing after the failure"
+        );
+    }
+}
+
+#[test]
+fn a_panic_inside_the_loop_restores_the_terminal() {
+    let mut s = start(&[("INVITESIM_TEST_PANIC", "1")]);
+    s.child
+        .stdin
+        .as_mut()
+        .expect("stdin")
+        .write_all(b"j")
+        .expect("a key");
+    let (code, output) = s.finish();
+    assert_eq!(code, Some(101), "a panic exits with Rust's panic status");
+    assert!(output.contains("a panic inside the event loop, on purpose"));
+    assert_restored(&output);
+}
+
+#[test]
+fn signals_restore_the_terminal() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let s = start(&[]);
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &s.app_pid()])
+            .status();
+        assert!(status.expect("kill").success());
+        let (exit, output) = s.finish();
+        assert_eq!(exit, Some(code), "SIG{signal}");
+        assert_restored(&output);
+    }
+}
+
+#[test]
+fn q_quits_with_status_0() {
+    let mut s = start(&[]);
+    s.child
+        .stdin
+        .as_mut()
+        .expect("stdin")
+        .write_all(b"q")
+        .expect("a key");
+    let (code, output) = s.finish();
+    assert_eq!(code, Some(0));
+    assert_restored(&output);
+}
