@@ -278,7 +278,7 @@ fn record_cmd(
         height,
         step_delay,
     };
-    match write_atomically(output, |out| play::record(&loaded, options, out)) {
+    match crate::files::write_atomically(output, |out| play::record(&loaded, options, out)) {
         Ok(failures) => {
             eprintln!("wrote {} ({width}x{height})", output.display());
             Ok(failures_exit(failures))
@@ -295,7 +295,7 @@ fn generate_cmd(spec: &crate::generate::Spec, output: &Path) -> io::Result<ExitC
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
         }
     };
-    match write_atomically(output, |out| out.write_all(text.as_bytes())) {
+    match crate::files::write_atomically(output, |out| out.write_all(text.as_bytes())) {
         Ok(()) => {
             eprintln!(
                 "wrote {} ({} people, {} invitations, {} bytes)",
@@ -313,28 +313,6 @@ fn generate_cmd(spec: &crate::generate::Spec, output: &Path) -> io::Result<ExitC
 fn cannot_write(path: &Path, e: &io::Error) -> ExitCode {
     eprintln!("invitesim: cannot write {}: {e}", path.display());
     ExitCode::from(EXIT_BAD_INPUT)
-}
-
-/// Writes through `fill` into a temporary file beside `path`, syncs it and renames it
-/// over `path`: a reader never sees half a file, and a failure leaves no debris.
-fn write_atomically<T>(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> io::Result<T>,
-) -> io::Result<T> {
-    let mut name = path.file_name().unwrap_or_default().to_owned();
-    name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = path.with_file_name(name);
-    let result = (|| {
-        let mut out = io::BufWriter::new(std::fs::File::create(&tmp)?);
-        let value = fill(&mut out)?;
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        Ok(value)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 fn check(files: &[String]) -> ExitCode {

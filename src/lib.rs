@@ -3,9 +3,11 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod files;
 pub mod generate;
 pub mod model;
 pub mod play;
 pub mod progress;
+pub mod save;
 pub mod scenario;
 pub mod tui;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -40,16 +40,12 @@ impl Progress {
     /// Writes to a temporary file beside `path`, syncs it, then renames it over `path`,
     /// so a crash leaves either the old file or the new one, never half of one.
     pub fn save(&self, path: &Path) -> io::Result<()> {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)?;
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
             .map_err(io::Error::other)?;
-        let tmp = dir.join(format!(".progress.{}.tmp", std::process::id()));
-        let mut file = fs::File::create(&tmp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)
+        crate::files::write_atomically(path, |out| out.write_all(text.as_bytes()))
     }
 }
 

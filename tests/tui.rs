@@ -535,3 +535,111 @@ fn moving_the_selection_writes_under_a_kilobyte_at_200x50() {
         assert!(bytes > 0, "the selection moved on screen");
     }
 }
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+#[test]
+fn quitting_asks_once_after_exploring_but_not_after_watching() {
+    let mut a = app("tour");
+    press(&mut a, "...."); // watching the script
+    press(&mut a, "q");
+    assert!(a.quit, "watching is not exploring: q quits at once");
+
+    let mut a = app("tour");
+    press(&mut a, "t"); // exploring
+    press(&mut a, "q");
+    assert!(!a.quit);
+    assert!(screen(&a, 80, 24).contains("Quit without saving?"));
+    press(&mut a, "\x1b");
+    assert!(!a.quit, "Esc stays");
+    a.handle_key(ctrl('c'));
+    assert!(!a.quit, "Ctrl-C asks too");
+    a.handle_key(ctrl('c'));
+    assert!(a.quit, "and quits when asked twice");
+}
+
+#[test]
+fn ctrl_s_saves_a_session_that_resumes_and_never_overwrites_unasked() {
+    let dir = std::env::temp_dir().join(format!("invitesim-save-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let mut a = app("tour");
+    press(&mut a, "..\ti");
+    a.handle_key(ctrl('s'));
+    assert!(
+        screen(&a, 100, 30).contains("tour.saved.ron"),
+        "a default path beside, not over"
+    );
+    // Type a path of our own.
+    let Some(invitesim::tui::Overlay::Save(s)) = Some(a.overlay.clone()) else {
+        panic!("save prompt")
+    };
+    for _ in 0..s.path.chars().count() {
+        a.handle_key(KeyEvent::from(KeyCode::Backspace));
+    }
+    let path = dir.join("mine.ron");
+    press(&mut a, &format!("{}\n", path.display()));
+    assert!(
+        screen(&a, 100, 30).contains("Saved to"),
+        "{}",
+        screen(&a, 100, 30)
+    );
+    assert!(!a.dirty);
+    press(&mut a, "q");
+    assert!(a.quit, "saved: q quits at once");
+    let resumed = App::new(
+        scenario::resolve(&path.to_string_lossy()).expect("the saved file loads"),
+        Theme::plain(),
+    );
+    assert_eq!(resumed.world, a.world);
+
+    // Saving over an existing file asks first; n goes back to editing.
+    let mut b = App::new(
+        scenario::resolve(&path.to_string_lossy()).expect("loads"),
+        Theme::plain(),
+    );
+    press(&mut b, "t");
+    b.handle_key(ctrl('s'));
+    let Some(invitesim::tui::Overlay::Save(s)) = Some(b.overlay.clone()) else {
+        panic!("save prompt")
+    };
+    assert_eq!(s.path, dir.join("mine.saved.ron").to_string_lossy());
+    std::fs::write(dir.join("mine.saved.ron"), "precious").expect("write");
+    press(&mut b, "\n");
+    assert!(screen(&b, 100, 30).contains("Overwrite it?"));
+    press(&mut b, "n");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("mine.saved.ron")).expect("read"),
+        "precious"
+    );
+    press(&mut b, "\ny");
+    assert!(
+        std::fs::read_to_string(dir.join("mine.saved.ron"))
+            .expect("read")
+            .contains("Scenario(")
+    );
+}
+
+#[test]
+fn a_failed_save_says_why_and_loses_nothing() {
+    let mut a = app("tour");
+    press(&mut a, "t");
+    a.handle_key(ctrl('s'));
+    let Some(invitesim::tui::Overlay::Save(s)) = Some(a.overlay.clone()) else {
+        panic!("save prompt")
+    };
+    for _ in 0..s.path.chars().count() {
+        a.handle_key(KeyEvent::from(KeyCode::Backspace));
+    }
+    let before = a.world.clone();
+    press(&mut a, "/nonexistent-dir/x.ron\n");
+    let s = screen(&a, 100, 30);
+    assert!(
+        s.contains("Could not save:") && s.contains("Nothing was lost"),
+        "{s}"
+    );
+    assert_eq!(a.world, before);
+    assert!(a.dirty);
+}

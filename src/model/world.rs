@@ -26,7 +26,7 @@ impl std::fmt::Display for Refusal {
 impl std::error::Error for Refusal {}
 
 /// One person's indexes, so a view costs what it shows rather than the world's size.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lists {
     /// Received and pending (`Pending`). Every list is sorted by id, which is send
     /// order: the world only ever sends at its own clock, and the clock never goes back.
@@ -62,7 +62,7 @@ struct Timer {
 /// is scheduled, and that moment never goes back, so each kind's timers come due in
 /// the order they were set: one FIFO per kind, and the next timer is the earliest head.
 /// O(1) per timer and sequential in memory, where a heap would chase pointers.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Timers {
     /// One queue per reminder (the first, the second, …), then expiry, then restriction ends.
     queues: Vec<VecDeque<Timer>>,
@@ -104,7 +104,7 @@ impl Timers {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct World {
     rules: Rules,
     now: DateTime<Utc>,

@@ -85,6 +85,7 @@ impl Scenario {
                 }
             }
         }
+        self.actions.iter_mut().for_each(clean_action);
         if let Some(lesson) = &mut self.lesson {
             clean(&mut lesson.goal);
             clean(&mut lesson.hint);

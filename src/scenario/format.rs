@@ -4,7 +4,7 @@
 use compact_str::CompactString;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::model::{Preset, Rules, Standing};
+use crate::model::{Action, Preset, Rules, Standing};
 
 use super::Step;
 
@@ -32,6 +32,10 @@ pub struct Scenario {
     /// Makes the scenario a lesson for `invitesim learn`; its `script` is the solution.
     #[serde(default)]
     pub lesson: Option<Lesson>,
+    /// Actions already taken after the start, applied in order when the file is
+    /// opened: how a saved session (`Ctrl-S`) resumes where it was.
+    #[serde(default)]
+    pub actions: Vec<Action>,
 }
 
 /// What a learner must reach with the keys, and help on the way.
@@ -110,7 +114,7 @@ pub struct PersonSpec {
     pub name: String,
     #[serde(default)]
     pub headline: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
 
@@ -123,14 +127,14 @@ pub struct InvitationSpec {
     pub to: CompactString,
     /// When it was sent, RFC 3339, at or before the scenario's `start`.
     pub sent: CompactString,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Where the invitation stands at the start (default `Pending`): a world written
     /// mid-history, as `generate` writes and save / resume reads.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<HistoryState>,
     /// When it reached `state`, RFC 3339, between `sent` and the start (default `sent`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changed: Option<CompactString>,
 }
 

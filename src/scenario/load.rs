@@ -18,6 +18,8 @@ const RECURSION_LIMIT: usize = 128;
 pub struct Loaded {
     /// The file name or `NAME.ron` for a built-in, as errors and titles name it.
     pub file: String,
+    /// Where it was read from; `None` for a built-in.
+    pub path: Option<std::path::PathBuf>,
     /// The parsed file, its strings made safe to print (`Scenario::sanitize`). Its
     /// `invitations` are kept so that a save can write the history back as it was.
     pub scenario: Scenario,
@@ -54,7 +56,9 @@ pub fn load_path(path: &FsPath) -> Result<Loaded, ScenarioError> {
         };
         ScenarioError::one(&file, None, why)
     })?;
-    load_source(&file, &bytes)
+    let mut loaded = load_source(&file, &bytes)?;
+    loaded.path = Some(path.to_path_buf());
+    Ok(loaded)
 }
 
 /// Parses and validates scenario bytes; `file` names them in diagnostics.
@@ -85,6 +89,7 @@ pub fn load_source(file: &str, bytes: &[u8]) -> Result<Loaded, ScenarioError> {
     })?;
     Ok(Loaded {
         file: file.to_owned(),
+        path: None,
         scenario,
         setup,
     })

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{Person, PersonId, World};
+use crate::model::{Action, Person, PersonId, World};
 
 use super::locate::{Path, Seg};
 use super::{Scenario, Step};
@@ -15,8 +15,11 @@ pub type Problem = (Path, String);
 /// The validated starting point of a scenario.
 #[derive(Debug, Clone)]
 pub struct Setup {
+    /// The world at the scenario's start, after its `actions` (if any) were applied.
     pub world: World,
     pub panes: (PersonId, PersonId),
+    /// The file's `actions`, already applied to `world` (kept so a save writes them again).
+    pub actions: Vec<Action>,
 }
 
 pub fn validate(s: &Scenario) -> Result<Setup, Vec<Problem>> {
@@ -160,8 +163,31 @@ pub fn validate(s: &Scenario) -> Result<Setup, Vec<Problem>> {
         }
     }
 
+    // Actions already taken (a saved session): each must still be allowed, in order.
     if problems.is_empty() {
-        Ok(Setup { world, panes })
+        for (i, action) in s.actions.iter().enumerate() {
+            if let Err(refusal) = world.apply(action) {
+                let msg = format!("this action is refused by the rules: {refusal}");
+                problems.push((vec![F("actions"), I(i)], msg));
+                break;
+            }
+        }
+    } else {
+        for (i, action) in s.actions.iter().enumerate() {
+            for (field, handle) in action.handle_fields().iter().zip(action.handles()) {
+                resolve(&world, &mut problems, handle, || {
+                    vec![F("actions"), I(i), F(field)]
+                });
+            }
+        }
+    }
+
+    if problems.is_empty() {
+        Ok(Setup {
+            world,
+            panes,
+            actions: s.actions.clone(),
+        })
     } else {
         Err(problems)
     }

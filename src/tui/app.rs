@@ -89,6 +89,9 @@ pub struct App {
     pub hits: Cell<[PaneHit; 2]>,
     /// The scenario's script, while it is loaded.
     pub playback: Option<Playback>,
+    /// The person acted since the session was last saved (script steps do not count:
+    /// watching a playback is not exploring).
+    pub dirty: bool,
     /// The course, when the app runs `invitesim learn`.
     pub course: Option<Course>,
     /// What each pane's Pending rows really are (for x-ray), counted on refresh.
@@ -155,6 +158,7 @@ impl App {
             quit: false,
             hits: Cell::new([PaneHit::default(); 2]),
             playback: None,
+            dirty: false,
             course: None,
             counts: [PaneCounts::default(); 2],
         };
@@ -189,7 +193,8 @@ impl App {
             self.take_over();
         }
         match command {
-            Command::Quit => self.quit = true,
+            Command::Quit => self.ask_to_quit(),
+            Command::Save => self.open_save(),
             Command::SwitchPane => self.focus = 1 - self.focus,
             Command::NextTab => self.step_tab(1),
             Command::PrevTab => self.step_tab(Tab::ALL.len() - 1),
@@ -319,7 +324,9 @@ impl App {
 
     /// Applies an action, keeping what each watched screen looked like before and after.
     pub fn act(&mut self, action: Action) {
+        let before = self.actions.len();
         self.act_with(action, |world, action| world.apply(action).map_err(|r| r.0));
+        self.dirty |= self.actions.len() > before && self.course.is_none();
         self.check_goal();
     }
 
@@ -384,6 +391,7 @@ impl App {
             ));
             return;
         };
+        self.dirty = self.course.is_none();
         let people = [self.panes[0].person, self.panes[1].person];
         let before: Vec<View> = people.iter().map(|&p| self.world.view(p)).collect();
         let mut world = self.loaded.setup.world.clone();
@@ -459,5 +467,73 @@ impl App {
     pub fn needs_email(&self) -> bool {
         let account = &self.world.lists(self.focused_person()).account;
         account.standing == crate::model::Standing::Restricted && account.restricted_until.is_none()
+    }
+}
+
+impl App {
+    /// Quits, unless the person acted since the last save: then it asks, once.
+    pub fn ask_to_quit(&mut self) {
+        if self.dirty && self.overlay != Overlay::QuitConfirm {
+            self.overlay = Overlay::QuitConfirm;
+        } else {
+            self.quit = true;
+        }
+    }
+
+    /// The save prompt, with a path that never overwrites the opened file unasked:
+    /// `NAME.saved.ron` beside it (or in the current folder for a built-in).
+    fn open_save(&mut self) {
+        let path = match &self.loaded.path {
+            Some(p) if p.to_string_lossy().ends_with(".saved.ron") => p.clone(),
+            Some(p) => {
+                let stem = p
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                p.with_file_name(format!("{stem}.saved.ron"))
+            }
+            None => {
+                let stem = self.loaded.file.trim_end_matches(".ron");
+                std::path::PathBuf::from(format!("{stem}.saved.ron"))
+            }
+        };
+        self.overlay = Overlay::Save(super::overlay::SaveAs {
+            path: path.to_string_lossy().into_owned(),
+            confirm: false,
+            error: None,
+        });
+    }
+
+    /// Writes the session to `path`. On failure the prompt stays open with the reason,
+    /// and nothing in memory is lost.
+    pub fn save_to(&mut self, path: &str) {
+        let handle = |i: usize| self.world.person(self.panes[i].person).handle.as_str();
+        let text = crate::save::to_ron(
+            &self.loaded,
+            &self.world,
+            (handle(0), handle(1)),
+            &self.actions,
+        );
+        let result = text.map_err(std::io::Error::other).and_then(|text| {
+            crate::files::write_atomically(std::path::Path::new(path), |out| {
+                out.write_all(text.as_bytes())
+            })
+        });
+        match result {
+            Ok(()) => {
+                self.dirty = false;
+                self.overlay = Overlay::None;
+                let shown = crate::scenario::visible(path).into_owned();
+                self.outcome = Some(Outcome::note(format!(
+                    "Saved to {shown}. Resume it with: invitesim open {shown}"
+                )));
+            }
+            Err(e) => {
+                if let Overlay::Save(s) = &mut self.overlay {
+                    s.confirm = false;
+                    s.error = Some(e.to_string());
+                }
+            }
+        }
     }
 }

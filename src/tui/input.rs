@@ -9,7 +9,7 @@ use ratatui::layout::Position;
 use crate::model::Tab;
 
 use super::app::App;
-use super::keymap::command_for;
+use super::keymap::{Command, command_for};
 use super::overlay::{Compose, Overlay, OverlayResult};
 
 impl App {
@@ -29,7 +29,8 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            self.quit = true;
+            // Ctrl-C quits from anywhere, asking once if there is unsaved exploring.
+            self.ask_to_quit();
             return;
         }
         let me = self.focused_person();
@@ -61,6 +62,12 @@ impl App {
             },
             Overlay::Picker(p) => p.key(key, &self.world, me),
             Overlay::Compose(c) => c.key(key, email_needed),
+            Overlay::Save(s) => s.key(key),
+            Overlay::QuitConfirm if command_for(key) == Some(Command::Save) => {
+                self.run(Command::Save);
+                return;
+            }
+            Overlay::QuitConfirm => super::overlay::quit_key(key),
         };
         match result {
             OverlayResult::Stay => {}
@@ -74,6 +81,8 @@ impl App {
                 self.overlay = Overlay::None;
                 self.invite(to, note, email);
             }
+            OverlayResult::SaveTo(path) => self.save_to(&path),
+            OverlayResult::Quit => self.quit = true,
         }
     }
 

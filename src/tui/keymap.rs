@@ -36,6 +36,7 @@ pub enum Command {
     Hint,
     Solution,
     NextLesson,
+    Save,
 }
 
 impl Command {
@@ -281,6 +282,13 @@ pub const KEYMAP: &[Binding] = &[
         "Last row",
     ),
     bind(
+        &[],
+        "Ctrl-S",
+        Command::Save,
+        "Save the session as a scenario file; open it later to resume",
+    )
+    .hint("save"),
+    bind(
         &[C('m')],
         "m",
         Command::Mouse,
@@ -299,7 +307,11 @@ pub const KEYMAP: &[Binding] = &[
 /// The command a key press asks for in the main screen, looked up in `KEYMAP`.
 pub fn command_for(key: KeyEvent) -> Option<Command> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return (key.code == KeyCode::Char('c')).then_some(Command::Quit);
+        return match key.code {
+            KeyCode::Char('c') => Some(Command::Quit),
+            KeyCode::Char('s') => Some(Command::Save),
+            _ => None,
+        };
     }
     let binding = KEYMAP.iter().find(|b| b.keys.contains(&key.code))?;
     Some(match (binding.command, key.code) {

@@ -16,6 +16,19 @@ pub enum Overlay {
     Help(u16),
     Picker(Picker),
     Compose(Compose),
+    Save(SaveAs),
+    /// Quitting with actions not saved: asked once.
+    QuitConfirm,
+}
+
+/// The save prompt: where to write, and whether overwriting was asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveAs {
+    pub path: String,
+    /// Set once the target exists: the next Enter (or y) overwrites it.
+    pub confirm: bool,
+    /// Why the last attempt failed, if it did.
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +67,9 @@ pub enum OverlayResult {
         note: String,
         email: String,
     },
+    /// Write the session to this path (overwriting was confirmed if it exists).
+    SaveTo(String),
+    Quit,
 }
 
 impl Overlay {
@@ -170,5 +186,44 @@ impl Compose {
             _ => {}
         }
         OverlayResult::Stay
+    }
+}
+
+impl SaveAs {
+    pub fn key(&mut self, key: KeyEvent) -> OverlayResult {
+        match key.code {
+            KeyCode::Esc => return OverlayResult::Close,
+            KeyCode::Char('n') if self.confirm => self.confirm = false,
+            KeyCode::Enter | KeyCode::Char('y') if self.confirm => {
+                return OverlayResult::SaveTo(self.path.clone());
+            }
+            KeyCode::Enter if self.path.trim().is_empty() => {}
+            KeyCode::Enter => {
+                if std::path::Path::new(&self.path).exists() {
+                    self.confirm = true;
+                } else {
+                    return OverlayResult::SaveTo(self.path.clone());
+                }
+            }
+            KeyCode::Backspace => {
+                self.path.pop();
+                self.confirm = false;
+            }
+            KeyCode::Char(c) if !c.is_control() => {
+                self.path.push(c);
+                self.confirm = false;
+            }
+            _ => {}
+        }
+        OverlayResult::Stay
+    }
+}
+
+/// The quit prompt: `q` (or `y`) quits, Esc stays, and `Ctrl-S` is handled by the app.
+pub fn quit_key(key: KeyEvent) -> OverlayResult {
+    match key.code {
+        KeyCode::Char('q' | 'y' | 'Q') => OverlayResult::Quit,
+        KeyCode::Esc | KeyCode::Char('n') => OverlayResult::Close,
+        _ => OverlayResult::Stay,
     }
 }

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::App;
 use super::keymap::KEYMAP;
-use super::overlay::{Compose, Overlay, PickFor, Picker};
+use super::overlay::{Compose, Overlay, PickFor, Picker, SaveAs};
 use super::text::fit;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -16,6 +16,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Overlay::Help(scroll) => help(app, *scroll, centered(area, 96, 34), buf),
         Overlay::Picker(p) => picker(app, p, centered(area, 64, 18), buf),
         Overlay::Compose(c) => compose(app, c, centered(area, 70, 14), buf),
+        Overlay::Save(s) => save(app, s, centered(area, 76, 9), buf),
+        Overlay::QuitConfirm => quit(app, centered(area, 60, 7), buf),
     }
 }
 
@@ -174,6 +176,48 @@ fn compose(app: &App, c: &Compose, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     Paragraph::new(lines)
         .block(frame(app, "New invitation", "Enter send · Esc cancel"))
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
+}
+
+fn save(app: &App, s: &SaveAs, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let mut lines = vec![
+        Line::raw("Save this session as a scenario file: open it later to resume."),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("File: ", theme.title),
+            Span::raw(format!("{}▏", crate::scenario::visible(&s.path))),
+        ]),
+    ];
+    if s.confirm {
+        lines.push(Line::styled(
+            "It exists. Overwrite it? y / Enter overwrites, n edits",
+            theme.warn,
+        ));
+    }
+    if let Some(err) = &s.error {
+        lines.push(Line::styled(
+            format!("Could not save: {err}. Nothing was lost."),
+            theme.refusal,
+        ));
+    }
+    Clear.render(area, buf);
+    Paragraph::new(lines)
+        .block(frame(app, "Save", "Enter save · Esc cancel"))
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
+}
+
+fn quit(app: &App, area: Rect, buf: &mut Buffer) {
+    let lines = vec![
+        Line::raw("You acted since the last save."),
+        Line::raw(""),
+        Line::raw("q quits anyway · Ctrl-S saves first · Esc stays"),
+    ];
+    Clear.render(area, buf);
+    Paragraph::new(lines)
+        .block(frame(app, "Quit without saving?", "q · Ctrl-S · Esc"))
         .wrap(Wrap { trim: false })
         .render(area, buf);
 }

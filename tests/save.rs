@@ -1,0 +1,111 @@
+//! Save and resume: a session saved as a scenario file opens to the same world, with
+//! the same views for everyone and the same event log.
+
+use invitesim::generate::{Spec, generate};
+use invitesim::model::{Action, PersonId, Preset};
+use invitesim::scenario;
+use invitesim::tui::{App, Theme};
+use proptest::prelude::*;
+
+const PEOPLE: usize = 12;
+
+fn handle() -> impl Strategy<Value = String> {
+    (0..PEOPLE).prop_map(|i| format!("p{i}"))
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        3 => (handle(), handle(), prop::option::of("[a-z ]{0,20}")).prop_map(|(from, to, note)| Action::Send { from, to, note, email: None }),
+        1 => (0u32..20).prop_map(Action::wait_days),
+        2 => (handle(), handle()).prop_map(|(by, from)| Action::Open { by, from }),
+        2 => (handle(), handle()).prop_map(|(by, from)| Action::Ignore { by, from }),
+        2 => (handle(), handle()).prop_map(|(by, from)| Action::Accept { by, from }),
+        1 => (handle(), handle()).prop_map(|(by, from)| Action::DontKnow { by, from }),
+        1 => (handle(), handle()).prop_map(|(by, from)| Action::ReportSpam { by, from }),
+        1 => (handle(), handle()).prop_map(|(by, to)| Action::Withdraw { by, to }),
+    ]
+}
+
+fn app(seed: u64, modern: bool) -> App {
+    let preset = if modern {
+        Preset::Modern
+    } else {
+        Preset::Classic
+    };
+    let spec = Spec {
+        people: PEOPLE,
+        invitations: 30,
+        seed,
+        days: 200,
+        preset,
+    };
+    let text = generate(&spec).expect("generates");
+    let loaded = scenario::load_source("gen.ron", text.as_bytes()).expect("loads");
+    App::new(loaded, Theme::plain())
+}
+
+fn save(app: &App) -> String {
+    let panes = (
+        app.world.person(app.panes[0].person).handle.as_str(),
+        app.world.person(app.panes[1].person).handle.as_str(),
+    );
+    invitesim::save::to_ron(&app.loaded, &app.world, panes, &app.actions).expect("serializes")
+}
+
+fn assert_same(a: &App, b: &App) -> Result<(), TestCaseError> {
+    prop_assert_eq!(&a.world, &b.world);
+    for i in 0..a.world.people().len() as u32 {
+        prop_assert_eq!(a.world.view(PersonId(i)), b.world.view(PersonId(i)));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn save_then_open_gives_the_same_world(
+        seed in 0u64..1000, modern in any::<bool>(),
+        actions in prop::collection::vec(action(), 0..25),
+        again in prop::collection::vec(action(), 0..10),
+    ) {
+        let mut original = app(seed, modern);
+        for a in actions {
+            original.act(a);
+        }
+        let text = save(&original);
+        let loaded = scenario::load_source("saved.ron", text.as_bytes())
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        let mut resumed = App::new(loaded, Theme::plain());
+        assert_same(&original, &resumed)?;
+        // A resumed session goes on, and saves again, exactly like the original.
+        for a in again {
+            original.act(a.clone());
+            resumed.act(a);
+        }
+        let twice = scenario::load_source("twice.ron", save(&resumed).as_bytes()).expect("loads");
+        assert_same(&original, &App::new(twice, Theme::plain()))?;
+    }
+}
+
+#[test]
+fn a_saved_tour_checks_and_resumes_mid_script() {
+    let loaded = scenario::resolve("tour").expect("tour");
+    let mut a = App::new(loaded, Theme::plain());
+    for _ in 0..12 {
+        a.script_step();
+    }
+    a.act(Action::wait_days(3));
+    let text = save(&a);
+    assert!(text.starts_with("// Saved by invitesim"), "{text}");
+    assert!(
+        !text.contains("script:"),
+        "a saved session carries its actions, not the script"
+    );
+    let resumed = App::new(
+        scenario::load_source("s.ron", text.as_bytes()).expect("loads"),
+        Theme::plain(),
+    );
+    assert_eq!(resumed.world, a.world);
+    assert!(resumed.playback.is_none());
+}
