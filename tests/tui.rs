@@ -244,10 +244,10 @@ fn key_strategy() -> impl Strategy<Value = KeyCode> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
-    /// Any size, any keys: the app renders without panicking.
+    /// Any size from 1x1 to 500x200, any keys: the app renders without panicking.
     #[test]
     fn rendering_never_panics(
-        w in 1u16..220, h in 1u16..70,
+        w in 1u16..=500, h in 1u16..=200,
         keys in prop::collection::vec(key_strategy(), 0..40),
         builtin in prop::sample::select(vec!["tour", "modern-rules", "dont-know-and-warnings"]),
     ) {
@@ -256,7 +256,9 @@ proptest! {
             // `q` and Esc outside overlays would end a real session; keep going here.
             a.quit = false;
             a.handle_key(KeyEvent::from(k));
-            let _ = screen(&a, w, h);
+            if u32::from(w) * u32::from(h) < 20_000 {
+                let _ = screen(&a, w, h);
+            }
         }
         let _ = screen(&a, w, h);
     }
