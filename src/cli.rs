@@ -219,19 +219,26 @@ fn learn(from: Option<usize>, reset: bool, no_mouse: bool) -> io::Result<ExitCod
 }
 
 fn play_cmd(arg: &str, format: Format) -> io::Result<ExitCode> {
+    to_stdout(arg, |loaded, out| {
+        Ok(play::play(loaded, format, out)?.failed)
+    })
+}
+
+/// Loads `arg`, runs `f` with stdout buffered, and exits 0, or 1 when `f` counts
+/// failed steps (2 and the messages when the scenario does not load).
+fn to_stdout(
+    arg: &str,
+    f: impl FnOnce(&scenario::Loaded, &mut dyn Write) -> io::Result<usize>,
+) -> io::Result<ExitCode> {
     let loaded = match scenario::resolve(arg) {
         Ok(l) => l,
         Err(e) => return Ok(report(&e)),
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let summary = play::play(&loaded, format, &mut out)?;
+    let failures = f(&loaded, &mut out)?;
     out.flush()?;
-    Ok(if summary.passed() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_FAILED)
-    })
+    Ok(failures_exit(failures))
 }
 
 /// 0 after a quit; 128 + the signal's number after SIGTERM, SIGHUP or SIGINT, as a
@@ -252,15 +259,7 @@ fn failures_exit(failures: usize) -> ExitCode {
 }
 
 fn screens_cmd(arg: &str, size: (u16, u16)) -> io::Result<ExitCode> {
-    let loaded = match scenario::resolve(arg) {
-        Ok(l) => l,
-        Err(e) => return Ok(report(&e)),
-    };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let failures = play::screens(&loaded, size, &mut out)?;
-    out.flush()?;
-    Ok(failures_exit(failures))
+    to_stdout(arg, |loaded, out| play::screens(loaded, size, out))
 }
 
 fn record_cmd(

@@ -10,11 +10,16 @@ fn judge(bytes: &[u8]) -> Result<(), TestCaseError> {
     if let Err(e) = scenario::load_source("fuzz.ron", bytes) {
         prop_assert!(!e.diagnostics.is_empty());
         for d in &e.diagnostics {
-            let pos = d.pos.ok_or_else(|| TestCaseError::fail(format!("no position: {d}")))?;
+            let pos = d
+                .pos
+                .ok_or_else(|| TestCaseError::fail(format!("no position: {d}")))?;
             prop_assert!(pos.line >= 1 && pos.col >= 1);
         }
         let text = e.to_string();
-        prop_assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+        prop_assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
     }
     Ok(())
 }
@@ -22,7 +27,10 @@ fn judge(bytes: &[u8]) -> Result<(), TestCaseError> {
 /// A built-in's text with a few bytes replaced, inserted or deleted.
 fn mutated() -> impl Strategy<Value = Vec<u8>> {
     let sources: Vec<&'static str> = builtin::all().map(|b| b.source).collect();
-    (prop::sample::select(sources), prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8))
+    (
+        prop::sample::select(sources),
+        prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8),
+    )
         .prop_map(|(src, edits)| {
             let mut bytes = src.as_bytes().to_vec();
             for (at, byte, kind) in edits {

@@ -91,6 +91,28 @@ impl Action {
         }
     }
 
+    /// Every string the action holds (handles, note, email), to rewrite them in place.
+    pub fn strings_mut(&mut self) -> Vec<&mut String> {
+        match self {
+            Action::Send {
+                from,
+                to,
+                note,
+                email,
+            } => [Some(from), Some(to), note.as_mut(), email.as_mut()]
+                .into_iter()
+                .flatten()
+                .collect(),
+            Action::Wait { .. } => vec![],
+            Action::Open { by, from }
+            | Action::Ignore { by, from }
+            | Action::Accept { by, from }
+            | Action::DontKnow { by, from }
+            | Action::ReportSpam { by, from } => vec![by, from],
+            Action::Withdraw { by, to } => vec![by, to],
+        }
+    }
+
     /// The field names matching `handles()`, for error messages that point at a field.
     pub fn handle_fields(&self) -> &'static [&'static str] {
         match self {

@@ -224,6 +224,19 @@ impl Expectation {
         }
     }
 
+    /// Every handle the expectation names, to rewrite them in place.
+    pub fn handles_mut(&mut self) -> Vec<&mut String> {
+        match self {
+            Expectation::Unchanged { who }
+            | Expectation::Notified { who, .. }
+            | Expectation::Emails { who, .. }
+            | Expectation::Account { who, .. } => vec![who],
+            Expectation::SentShows { who, to, .. } => vec![who, to],
+            Expectation::InboxShows { who, from, .. } => vec![who, from],
+            Expectation::Connected { a, b, .. } => vec![a, b],
+        }
+    }
+
     /// Every handle the expectation names, with the field that names it.
     pub fn handles(&self) -> Vec<(&'static str, &str)> {
         match self {
