@@ -645,3 +645,25 @@ fn a_failed_save_says_why_and_loses_nothing() {
     assert_eq!(a.world, before);
     assert!(a.dirty);
 }
+
+#[test]
+fn saving_from_the_quit_prompt_says_where_it_went() {
+    let dir = std::env::temp_dir().join(format!("invitesim-quitsave-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let mut a = app("tour");
+    press(&mut a, "\tt");
+    press(&mut a, "q");
+    a.handle_key(ctrl('s'));
+    let Some(invitesim::tui::Overlay::Save(s)) = Some(a.overlay.clone()) else {
+        panic!("save prompt")
+    };
+    for _ in 0..s.path.chars().count() {
+        a.handle_key(KeyEvent::from(KeyCode::Backspace));
+    }
+    press(&mut a, &format!("{}\n", dir.join("q.ron").display()));
+    let s = screen(&a, 100, 30);
+    assert!(s.contains("Saved to"), "{s}");
+    press(&mut a, "q");
+    assert!(a.quit);
+}
