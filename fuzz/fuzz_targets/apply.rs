@@ -33,11 +33,17 @@ fn h(i: u8) -> String {
 }
 
 fn views(w: &World) -> Vec<View> {
-    (0..w.people().len() as u32).map(|i| w.view(PersonId(i))).collect()
+    (0..w.people().len() as u32)
+        .map(|i| w.view(PersonId(i)))
+        .collect()
 }
 
 fuzz_target!(|input: Input| {
-    let mut rules = if input.modern { Rules::modern() } else { Rules::classic() };
+    let mut rules = if input.modern {
+        Rules::modern()
+    } else {
+        Rules::classic()
+    };
     rules.flags_to_warn = u32::from(input.warn % 6);
     rules.flags_to_restrict = u32::from(input.restrict % 8);
     let start = chrono::DateTime::from_timestamp(1_772_442_000, 0).expect("a date");
@@ -55,12 +61,31 @@ fuzz_target!(|input: Input| {
                 note: None,
                 email: email.then(|| format!("{}@example.com", h(b))),
             },
-            Op::Wait(m) => Action::Wait { days: None, hours: None, minutes: Some(u32::from(m) * 30) },
-            Op::Open(a, b) => Action::Open { by: h(a), from: h(b) },
-            Op::Ignore(a, b) => Action::Ignore { by: h(a), from: h(b) },
-            Op::Accept(a, b) => Action::Accept { by: h(a), from: h(b) },
-            Op::DontKnow(a, b) => Action::DontKnow { by: h(a), from: h(b) },
-            Op::Spam(a, b) => Action::ReportSpam { by: h(a), from: h(b) },
+            Op::Wait(m) => Action::Wait {
+                days: None,
+                hours: None,
+                minutes: Some(u32::from(m) * 30),
+            },
+            Op::Open(a, b) => Action::Open {
+                by: h(a),
+                from: h(b),
+            },
+            Op::Ignore(a, b) => Action::Ignore {
+                by: h(a),
+                from: h(b),
+            },
+            Op::Accept(a, b) => Action::Accept {
+                by: h(a),
+                from: h(b),
+            },
+            Op::DontKnow(a, b) => Action::DontKnow {
+                by: h(a),
+                from: h(b),
+            },
+            Op::Spam(a, b) => Action::ReportSpam {
+                by: h(a),
+                from: h(b),
+            },
             Op::Withdraw(a, b) => Action::Withdraw { by: h(a), to: h(b) },
         };
         let before = views(&w);
@@ -68,7 +93,10 @@ fuzz_target!(|input: Input| {
             assert_eq!(views(&w), before, "a refusal changed a screen");
             continue;
         }
-        if let Some(sender) = action.answered_sender().filter(|_| !matches!(action, Action::Accept { .. })) {
+        if let Some(sender) = action
+            .answered_sender()
+            .filter(|_| !matches!(action, Action::Accept { .. }))
+        {
             let s = w.person_id(sender).expect("known").index();
             let (mut b, mut a) = (before[s].clone(), w.view(PersonId(s as u32)));
             b.account = a.account.clone();
@@ -77,9 +105,18 @@ fuzz_target!(|input: Input| {
         }
         for inv in w.invitations() {
             let p = Placement::of(inv.state, w.rules().ignore_archives);
-            assert_eq!(w.lists(inv.to).inbox.binary_search(&inv.id).is_ok(), p.inbox);
-            assert_eq!(w.lists(inv.to).archive.binary_search(&inv.id).is_ok(), p.archive);
-            assert_eq!(w.lists(inv.from).sent.binary_search(&inv.id).is_ok(), p.sent);
+            assert_eq!(
+                w.lists(inv.to).inbox.binary_search(&inv.id).is_ok(),
+                p.inbox
+            );
+            assert_eq!(
+                w.lists(inv.to).archive.binary_search(&inv.id).is_ok(),
+                p.archive
+            );
+            assert_eq!(
+                w.lists(inv.from).sent.binary_search(&inv.id).is_ok(),
+                p.sent
+            );
         }
     }
 });

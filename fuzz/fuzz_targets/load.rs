@@ -13,6 +13,9 @@ fuzz_target!(|data: &[u8]| {
         }
         // Printing never panics either, and never lets a control character through.
         let text = e.to_string();
-        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "raw control text: {text:?}");
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "raw control text: {text:?}"
+        );
     }
 });
