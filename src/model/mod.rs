@@ -5,9 +5,11 @@ mod account;
 mod action;
 mod event;
 mod invitation;
+mod lists;
 mod mail;
 mod person;
 mod rules;
+mod timers;
 mod view;
 mod world;
 
@@ -15,13 +17,14 @@ pub use account::{Account, Standing};
 pub use action::{Action, format_duration};
 pub use event::{Audience, Event, EventKind, seen_by};
 pub use invitation::{Answer, Invitation, InvitationId, InvitationState};
+pub use lists::{Lists, Placement};
 pub use mail::{Mail, MailKind};
 pub use person::{Person, PersonId};
 pub use rules::{Preset, Rules};
 pub use view::{
     AccountView, InboxRow, RowKey, SentRow, SentStatus, Tab, TabChange, View, ViewDiff,
 };
-pub use world::{Lists, Placement, Refusal, World};
+pub use world::{Refusal, World};
 
 use chrono::{DateTime, Utc};
 

@@ -1,16 +1,16 @@
 //! The simulated platform: people, invitations, the network, mailboxes and accounts,
 //! a simulated clock with a timer queue, and `apply`, the only way anything changes.
 
-use std::collections::{BTreeSet, VecDeque};
-
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use chrono::{DateTime, Duration, Utc};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::lists::{Lists, Placement};
+use super::timers::{Timer, TimerKind, Timers};
 use super::{
-    Account, Action, Answer, Audience, Event, EventKind, Invitation, InvitationId, InvitationState,
-    Mail, MailKind, Person, PersonId, Rules, Standing, format_time,
+    Action, Answer, Audience, Event, EventKind, Invitation, InvitationId, InvitationState, Mail,
+    MailKind, Person, PersonId, Rules, Standing, format_time,
 };
 
 /// Why `apply` refused an action, in words a person can read.
@@ -24,85 +24,6 @@ impl std::fmt::Display for Refusal {
 }
 
 impl std::error::Error for Refusal {}
-
-/// One person's indexes, so a view costs what it shows rather than the world's size.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Lists {
-    /// Received and pending (`Pending`). Every list is sorted by id, which is send
-    /// order: the world only ever sends at its own clock, and the clock never goes back.
-    pub inbox: Vec<InvitationId>,
-    /// Received and ignored, while ignoring archives.
-    pub archive: Vec<InvitationId>,
-    /// Sent and either still looking pending or accepted.
-    pub sent: Vec<InvitationId>,
-    pub network: BTreeSet<PersonId>,
-    /// In-app notifications: only ever acceptances of this person's invitations.
-    pub notifications: Vec<Mail>,
-    pub mail: Vec<Mail>,
-    pub account: Account,
-    /// Send times inside the current weekly-limit window.
-    recent_sends: VecDeque<DateTime<Utc>>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TimerKind {
-    Reminder { invitation: InvitationId, nth: u8 },
-    Expire(InvitationId),
-    RestrictionEnd(PersonId),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Timer {
-    due: DateTime<Utc>,
-    seq: u64,
-    kind: TimerKind,
-}
-
-/// The timer queue. Every timer of one kind is set a fixed delay after the moment it
-/// is scheduled, and that moment never goes back, so each kind's timers come due in
-/// the order they were set: one FIFO per kind, and the next timer is the earliest head.
-/// O(1) per timer and sequential in memory, where a heap would chase pointers.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Timers {
-    /// One queue per reminder (the first, the second, …), then expiry, then restriction ends.
-    queues: Vec<VecDeque<Timer>>,
-    seq: u64,
-}
-
-impl Timers {
-    fn push(&mut self, queue: usize, due: DateTime<Utc>, kind: TimerKind) {
-        if self.queues.len() <= queue {
-            self.queues.resize_with(queue + 1, VecDeque::new);
-        }
-        self.seq += 1;
-        let timer = Timer {
-            due,
-            seq: self.seq,
-            kind,
-        };
-        let q = &mut self.queues[queue];
-        // In order by construction; a timer that is not (a clock set back while
-        // building a world) still goes to its place rather than firing early or late.
-        if q.back().is_none_or(|last| last.due <= due) {
-            q.push_back(timer);
-        } else {
-            let at = q.partition_point(|t| (t.due, t.seq) <= (due, timer.seq));
-            q.insert(at, timer);
-        }
-    }
-
-    /// Removes and returns the earliest timer due at or before `until`.
-    fn pop_due(&mut self, until: DateTime<Utc>) -> Option<Timer> {
-        let (i, _) = self
-            .queues
-            .iter()
-            .enumerate()
-            .filter_map(|(i, q)| q.front().map(|t| (i, (t.due, t.seq))))
-            .filter(|(_, (due, _))| *due <= until)
-            .min_by_key(|&(_, key)| key)?;
-        self.queues[i].pop_front()
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct World {
@@ -721,25 +642,6 @@ impl World {
         }
         if p.sent {
             edit(&mut self.lists[from].sent);
-        }
-    }
-}
-
-/// Which lists an invitation in a given state belongs to: the rule the
-/// "nothing lost" property checks the indexes against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Placement {
-    pub inbox: bool,
-    pub archive: bool,
-    pub sent: bool,
-}
-
-impl Placement {
-    pub fn of(state: InvitationState, ignore_archives: bool) -> Placement {
-        Placement {
-            inbox: matches!(state, InvitationState::Pending { .. }),
-            archive: state == InvitationState::Ignored && ignore_archives,
-            sent: state.looks_pending() || state == InvitationState::Accepted,
         }
     }
 }
