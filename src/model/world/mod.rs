@@ -1,0 +1,215 @@
+//! The simulated platform: people, invitations, the network, mailboxes and accounts,
+//! a simulated clock with a timer queue, and `apply`, the only way anything changes.
+
+use std::ops::Range;
+
+use chrono::{DateTime, Duration, Utc};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+mod answer;
+mod build;
+mod clock;
+mod send;
+
+use super::lists::{Lists, Placement};
+use super::timers::Timers;
+use super::{
+    Action, Answer, Audience, Event, EventKind, Invitation, InvitationId, InvitationState, Mail,
+    MailKind, Person, PersonId, Rules,
+};
+
+/// Why `apply` refused an action, in words a person can read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal(pub String);
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct World {
+    rules: Rules,
+    now: DateTime<Utc>,
+    seed: u64,
+    people: Vec<Person>,
+    handles: HashMap<String, PersonId>,
+    invitations: Vec<Invitation>,
+    lists: Vec<Lists>,
+    /// The latest invitation from the first person to the second.
+    latest: HashMap<(PersonId, PersonId), InvitationId>,
+    /// (sender, recipient) pairs closed by "I don't know this person".
+    blocked: HashSet<(PersonId, PersonId)>,
+    timers: Timers,
+    log: Vec<Event>,
+    /// Off while a scenario's history is replayed: the past's events are not the log's.
+    logging: bool,
+}
+
+impl World {
+    pub fn new(rules: Rules, start: DateTime<Utc>, seed: u64) -> World {
+        World {
+            rules,
+            now: start,
+            seed,
+            people: Vec::new(),
+            handles: HashMap::default(),
+            invitations: Vec::new(),
+            lists: Vec::new(),
+            latest: HashMap::default(),
+            blocked: HashSet::default(),
+            timers: Timers::default(),
+            log: Vec::new(),
+            logging: true,
+        }
+    }
+
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    pub fn person(&self, id: PersonId) -> &Person {
+        &self.people[id.index()]
+    }
+
+    pub fn person_id(&self, handle: &str) -> Option<PersonId> {
+        self.handles.get(handle).copied()
+    }
+
+    pub fn invitations(&self) -> &[Invitation] {
+        &self.invitations
+    }
+
+    pub fn invitation(&self, id: InvitationId) -> &Invitation {
+        &self.invitations[id.index()]
+    }
+
+    pub fn lists(&self, p: PersonId) -> &Lists {
+        &self.lists[p.index()]
+    }
+
+    pub fn log(&self) -> &[Event] {
+        &self.log
+    }
+
+    pub fn are_connected(&self, a: PersonId, b: PersonId) -> bool {
+        self.lists[a.index()].network.contains(&b)
+    }
+
+    /// The latest invitation `from` sent `to`, in any state.
+    pub fn latest(&self, from: PersonId, to: PersonId) -> Option<&Invitation> {
+        self.latest.get(&(from, to)).map(|&i| self.invitation(i))
+    }
+
+    /// True once `to` said "I don't know" to an invitation from `from`.
+    pub fn is_blocked(&self, from: PersonId, to: PersonId) -> bool {
+        self.blocked.contains(&(from, to))
+    }
+
+    /// Applies one action. On success the new events are `self.log()[range]`; on
+    /// refusal the world is unchanged.
+    pub fn apply(&mut self, action: &Action) -> Result<Range<usize>, Refusal> {
+        let first = self.log.len();
+        match action {
+            Action::Send {
+                from,
+                to,
+                note,
+                email,
+            } => {
+                let (from, to) = (self.resolve(from)?, self.resolve(to)?);
+                self.send(from, to, note.clone(), email.as_deref())?;
+            }
+            Action::Wait { .. } => self.wait(action.wait_duration())?,
+            Action::Open { by, from } => self.answer(by, from, Answer::Open)?,
+            Action::Ignore { by, from } => self.answer(by, from, Answer::Ignore)?,
+            Action::Accept { by, from } => self.answer(by, from, Answer::Accept)?,
+            Action::DontKnow { by, from } => self.answer(by, from, Answer::DontKnow)?,
+            Action::ReportSpam { by, from } => self.answer(by, from, Answer::ReportSpam)?,
+            Action::Withdraw { by, to } => {
+                let (by, to) = (self.resolve(by)?, self.resolve(to)?);
+                self.withdraw(by, to)?;
+            }
+        }
+        Ok(first..self.log.len())
+    }
+
+    fn resolve(&self, handle: &str) -> Result<PersonId, Refusal> {
+        self.person_id(handle)
+            .ok_or_else(|| Refusal(format!("there is no one called \"{handle}\" in this world")))
+    }
+
+    fn name(&self, p: PersonId) -> &str {
+        &self.people[p.index()].name
+    }
+
+    fn mail(&mut self, to: PersonId, at: DateTime<Utc>, kind: MailKind) {
+        self.lists[to.index()].mail.push(Mail { at, kind });
+    }
+
+    fn push_event(&mut self, at: DateTime<Utc>, kind: EventKind, visible_to: &[PersonId]) {
+        if self.logging {
+            self.log.push(Event {
+                at,
+                kind,
+                visible_to: Audience::of(visible_to),
+            });
+        }
+    }
+
+    /// Moves an invitation to `state`, keeping every per-person list in step with it.
+    fn set_state(&mut self, id: InvitationId, state: InvitationState) {
+        self.place(id, false);
+        let inv = &mut self.invitations[id.index()];
+        inv.state = state;
+        inv.changed = self.now;
+        self.place(id, true);
+    }
+
+    /// Inserts (`true`) or removes the invitation in the lists its state implies.
+    fn place(&mut self, id: InvitationId, insert: bool) {
+        let inv = &self.invitations[id.index()];
+        let p = Placement::of(inv.state, self.rules.ignore_archives);
+        let (from, to) = (inv.from.index(), inv.to.index());
+        // New invitations land at the end; a binary search finds any other place.
+        let edit = |list: &mut Vec<InvitationId>| match (list.last(), insert) {
+            (Some(&last), true) if last < id => list.push(id),
+            (None, true) => list.push(id),
+            _ => match (list.binary_search(&id), insert) {
+                (Err(at), true) => list.insert(at, id),
+                (Ok(at), false) => {
+                    list.remove(at);
+                }
+                _ => {}
+            },
+        };
+        if p.inbox {
+            edit(&mut self.lists[to].inbox);
+        }
+        if p.archive {
+            edit(&mut self.lists[to].archive);
+        }
+        if p.sent {
+            edit(&mut self.lists[from].sent);
+        }
+    }
+}
+
+fn days(n: u32) -> Duration {
+    Duration::days(i64::from(n))
+}
