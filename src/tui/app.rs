@@ -3,9 +3,10 @@
 
 use std::cell::Cell;
 
-use crate::model::{Action, InvitationState, PersonId, Tab, View, ViewDiff, World};
+use crate::model::{Action, PersonId, Tab, View, ViewDiff, World};
 use crate::scenario::Loaded;
 
+use super::counts::PaneCounts;
 use super::course::Course;
 use super::keymap::Command;
 use super::overlay::Overlay;
@@ -96,46 +97,6 @@ pub struct App {
     pub course: Option<Course>,
     /// What each pane's Pending rows really are (for x-ray), counted on refresh.
     pub counts: [PaneCounts; 2],
-}
-
-/// Counts a pane shows, made once per change rather than once per frame: the Sent
-/// list's pending and connected rows, the new invitations, and (for x-ray) the hidden
-/// states behind the Pending rows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct PaneCounts {
-    pub connected: usize,
-    pub new_invitations: usize,
-    pub pending: usize,
-    pub not_opened: usize,
-    pub opened: usize,
-    pub ignored: usize,
-    pub dont_know: usize,
-    pub spam: usize,
-}
-
-impl PaneCounts {
-    fn of(view: &View, world: &World) -> PaneCounts {
-        let mut t = PaneCounts {
-            new_invitations: view.invitations.iter().filter(|r| !r.seen).count(),
-            ..PaneCounts::default()
-        };
-        for row in &view.sent {
-            if row.status == crate::model::SentStatus::Connected {
-                t.connected += 1;
-                continue;
-            }
-            t.pending += 1;
-            match world.invitation(row.invitation).state {
-                InvitationState::Pending { seen: false } => t.not_opened += 1,
-                InvitationState::Pending { seen: true } => t.opened += 1,
-                InvitationState::Ignored => t.ignored += 1,
-                InvitationState::DontKnow => t.dont_know += 1,
-                InvitationState::Spam => t.spam += 1,
-                _ => {}
-            }
-        }
-        t
-    }
 }
 
 impl App {
@@ -467,73 +428,5 @@ impl App {
     pub fn needs_email(&self) -> bool {
         let account = &self.world.lists(self.focused_person()).account;
         account.standing == crate::model::Standing::Restricted && account.restricted_until.is_none()
-    }
-}
-
-impl App {
-    /// Quits, unless the person acted since the last save: then it asks, once.
-    pub fn ask_to_quit(&mut self) {
-        if self.dirty && self.overlay != Overlay::QuitConfirm {
-            self.overlay = Overlay::QuitConfirm;
-        } else {
-            self.quit = true;
-        }
-    }
-
-    /// The save prompt, with a path that never overwrites the opened file unasked:
-    /// `NAME.saved.ron` beside it (or in the current folder for a built-in).
-    fn open_save(&mut self) {
-        let path = match &self.loaded.path {
-            Some(p) if p.to_string_lossy().ends_with(".saved.ron") => p.clone(),
-            Some(p) => {
-                let stem = p
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                p.with_file_name(format!("{stem}.saved.ron"))
-            }
-            None => {
-                let stem = self.loaded.file.trim_end_matches(".ron");
-                std::path::PathBuf::from(format!("{stem}.saved.ron"))
-            }
-        };
-        self.overlay = Overlay::Save(super::overlay::SaveAs {
-            path: path.to_string_lossy().into_owned(),
-            confirm: false,
-            error: None,
-        });
-    }
-
-    /// Writes the session to `path`. On failure the prompt stays open with the reason,
-    /// and nothing in memory is lost.
-    pub fn save_to(&mut self, path: &str) {
-        let handle = |i: usize| self.world.person(self.panes[i].person).handle.as_str();
-        let text = crate::save::to_ron(
-            &self.loaded,
-            &self.world,
-            (handle(0), handle(1)),
-            &self.actions,
-        );
-        let result = text.map_err(std::io::Error::other).and_then(|text| {
-            crate::files::write_atomically(std::path::Path::new(path), |out| {
-                out.write_all(text.as_bytes())
-            })
-        });
-        match result {
-            Ok(()) => {
-                self.dirty = false;
-                self.overlay = Overlay::None;
-                let shown = crate::scenario::visible(path).into_owned();
-                self.outcome = Some(Outcome::note(format!(
-                    "Saved to {shown}. Resume it with: invitesim open {shown}"
-                )));
-            }
-            Err(e) => {
-                if let Overlay::Save(s) = &mut self.overlay {
-                    s.confirm = false;
-                    s.error = Some(e.to_string());
-                }
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 //! The ratatui front end: two people's screens side by side over one `World`.
 
 mod app;
+mod counts;
 mod course;
 mod happened;
 mod input;
@@ -11,6 +12,7 @@ mod playback;
 mod popup;
 mod rows;
 mod script_panel;
+mod session;
 mod text;
 mod theme;
 mod ui;

@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::model::{RowKey, Standing, Tab, View, format_time};
 
-use super::app::{App, PaneCounts};
+use super::app::App;
+use super::counts::PaneCounts;
 use super::rows::{self, RowLook};
 use super::text::{self, fit};
 

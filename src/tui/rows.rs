@@ -7,7 +7,7 @@ use crate::model::{
     InboxRow, InvitationState, Mail, PersonId, SentRow, SentStatus, World, format_short,
 };
 
-use super::app::PaneCounts;
+use super::counts::PaneCounts;
 use super::text::{fit, spread};
 use super::theme::Theme;
 
