@@ -30,10 +30,21 @@ fn load(c: &mut Criterion) {
     g.finish();
 }
 
-/// The app on a generated world, the left pane on the busiest sender's Sent tab.
+/// The app on a generated world: the left pane on the busiest sender's Sent tab, the
+/// right on the busiest recipient's Invitations, so that at every size both panes
+/// show a full window of rows and the frames compare the same amount of drawing.
 fn app(invitations: usize) -> App {
     let mut app = App::new(common::loaded(invitations), Theme::colour());
     app.set_tab(0, Tab::Sent);
+    let people = app.world.people().len() as u32;
+    let busiest = (0..people)
+        .map(PersonId)
+        .max_by_key(|&p| app.world.lists(p).inbox.len())
+        .expect("people");
+    app.focus = 1;
+    app.show_person(busiest);
+    app.set_tab(1, Tab::Invitations);
+    app.focus = 0;
     app
 }
 

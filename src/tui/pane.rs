@@ -240,14 +240,14 @@ fn render_list(app: &App, i: usize, area: Rect, buf: &mut Buffer) -> (u16, usize
         .as_ref()
         .and_then(|o| o.diff_for(pane.person))
         .map_or(&[][..], |d| d.changed_rows(pane.tab));
-    let mut lines: Vec<Line> = Vec::with_capacity(visible * row_height as usize);
+    let mut rows_drawn: Vec<rows::Row> = Vec::with_capacity(visible);
     for r in offset..(offset + visible).min(n) {
         let mut look = RowLook {
             selected: r == selected,
             changed: false,
             width: area.width as usize,
         };
-        let row_lines = match pane.tab {
+        let row = match pane.tab {
             Tab::Invitations | Tab::Archive => {
                 let rows = if pane.tab == Tab::Archive {
                     &view.archive
@@ -274,22 +274,37 @@ fn render_list(app: &App, i: usize, area: Rect, buf: &mut Buffer) -> (u16, usize
                 look.changed = changed.contains(&RowKey::Person(view.network[r]));
                 rows::person(world, view.network[r], look, theme)
             }
-            Tab::Account => Vec::new(),
+            Tab::Account => continue,
         };
-        lines.extend(row_lines);
+        rows_drawn.push(row);
     }
     if n > visible {
         let more = format!(" {}–{} of {n} ", offset + 1, (offset + visible).min(n));
         let x = area.right().saturating_sub(more.chars().count() as u16);
         buf.set_string(x, area.bottom().saturating_sub(1), more, theme.dim);
     }
-    Paragraph::new(lines).render(
-        Rect {
-            height: area.height.saturating_sub(u16::from(n > visible)),
-            ..area
-        },
-        buf,
-    );
+    // Each line straight into its place: lines are already cut to the width, so a
+    // paragraph's reflow would only cost time, and no padding is drawn.
+    let bottom = area.y + area.height.saturating_sub(u16::from(n > visible));
+    let mut y = area.y;
+    for row in rows_drawn {
+        let height = (row.lines.len() as u16).min(bottom.saturating_sub(y));
+        if let Some(fill) = row.fill {
+            buf.set_style(Rect { y, height, ..area }, fill);
+        }
+        for (k, line) in row.lines.iter().enumerate().take(height as usize) {
+            let at = Rect {
+                y: y + k as u16,
+                height: 1,
+                ..area
+            };
+            line.render(at, buf);
+            if let (0, Some(right)) = (k, &row.right) {
+                right.render(at, buf);
+            }
+        }
+        y += height;
+    }
     (row_height, offset)
 }
 

@@ -1,7 +1,7 @@
 //! The lines of one row on each tab, x-ray included. Only visible rows are built.
 
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
 use crate::model::{
     InboxRow, InvitationState, Mail, PersonId, SentRow, SentStatus, World, format_short,
@@ -64,48 +64,67 @@ fn note_line(note: Option<&str>, look: RowLook, theme: &Theme) -> Line<'static> 
     Line::styled(fit(&text, look.width), look.sub(theme))
 }
 
-fn two_columns(left: String, right: String, style: Style, look: RowLook) -> Line<'static> {
-    let (l, r) = spread(&format!("{}{left}", look.marker()), &right, look.width);
-    Line::from(vec![Span::styled(l, style), Span::styled(r, style)])
+/// One row as drawn: its lines, a right-aligned part of the first line, and the style
+/// that fills the whole row when it is selected.
+pub struct Row {
+    pub lines: Vec<Line<'static>>,
+    pub right: Option<Line<'static>>,
+    pub fill: Option<Style>,
 }
 
-pub fn inbox(
-    world: &World,
-    row: &InboxRow,
-    archived: bool,
+impl Row {
+    fn new(
+        lines: Vec<Line<'static>>,
+        right: Option<Line<'static>>,
+        look: RowLook,
+        theme: &Theme,
+    ) -> Row {
+        Row {
+            lines,
+            right,
+            fill: look.selected.then_some(theme.selected),
+        }
+    }
+}
+
+fn two_columns(
+    left: String,
+    right: String,
+    style: Style,
     look: RowLook,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
+) -> (Line<'static>, Line<'static>) {
+    let (l, r) = spread(&format!("{}{left}", look.marker()), &right, look.width);
+    (
+        Line::styled(l, style),
+        Line::styled(r, style).right_aligned(),
+    )
+}
+
+pub fn inbox(world: &World, row: &InboxRow, archived: bool, look: RowLook, theme: &Theme) -> Row {
     let status = match (archived, row.seen) {
         (true, _) => "ignored",
         (false, true) => "seen",
         (false, false) => "NEW",
     };
     let right = format!("{status} · {}", format_short(row.sent));
-    vec![
-        two_columns(who(world, row.from), right, look.main(theme), look),
-        note_line(
-            world.invitation(row.invitation).note.as_deref(),
-            look,
-            theme,
-        ),
-    ]
+    let (first, right) = two_columns(who(world, row.from), right, look.main(theme), look);
+    let note = note_line(
+        world.invitation(row.invitation).note.as_deref(),
+        look,
+        theme,
+    );
+    Row::new(vec![first, note], Some(right), look, theme)
 }
 
-pub fn sent(
-    world: &World,
-    row: &SentRow,
-    xray: bool,
-    look: RowLook,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
+pub fn sent(world: &World, row: &SentRow, xray: bool, look: RowLook, theme: &Theme) -> Row {
     let status = match row.status {
         SentStatus::Pending => "Pending",
         SentStatus::Connected => "Connected",
     };
     let right = format!("{status} · sent {}", format_short(row.sent));
+    let (first, right) = two_columns(who(world, row.to), right, look.main(theme), look);
     let mut lines = vec![
-        two_columns(who(world, row.to), right, look.main(theme), look),
+        first,
         note_line(
             world.invitation(row.invitation).note.as_deref(),
             look,
@@ -116,7 +135,7 @@ pub fn sent(
         let text = format!("  ⟂ truth: {}", truth(world, row));
         lines.push(Line::styled(fit(&text, look.width), theme.xray));
     }
-    lines
+    Row::new(lines, Some(right), look, theme)
 }
 
 /// The hidden state behind a Sent row, in words.
@@ -143,19 +162,21 @@ pub fn truth(world: &World, row: &SentRow) -> String {
     }
 }
 
-pub fn mail(world: &World, m: &Mail, look: RowLook, theme: &Theme) -> Vec<Line<'static>> {
+pub fn mail(world: &World, m: &Mail, look: RowLook, theme: &Theme) -> Row {
     let text = format!(
         "{}{}  {}",
         look.marker(),
         format_short(m.at),
         m.subject(world)
     );
-    vec![Line::styled(fit(&text, look.width), look.main(theme))]
+    let line = Line::styled(fit(&text, look.width), look.main(theme));
+    Row::new(vec![line], None, look, theme)
 }
 
-pub fn person(world: &World, p: PersonId, look: RowLook, theme: &Theme) -> Vec<Line<'static>> {
+pub fn person(world: &World, p: PersonId, look: RowLook, theme: &Theme) -> Row {
     let text = format!("{}{}", look.marker(), who(world, p));
-    vec![Line::styled(fit(&text, look.width), look.main(theme))]
+    let line = Line::styled(fit(&text, look.width), look.main(theme));
+    Row::new(vec![line], None, look, theme)
 }
 
 /// "⟂ of the 312 pending: 140 ignored · 52 never opened · …": what the sender cannot

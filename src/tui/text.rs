@@ -30,13 +30,12 @@ pub fn width(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
-/// `left` and `right` on one line of `width` columns, `left` cut to make room.
+/// `left` and `right` cut to share one line of `width` columns with a space between,
+/// `left` giving way. The caller puts `right` at the right edge: no padding is drawn.
 pub fn spread(left: &str, right: &str, width: usize) -> (String, String) {
     let right = fit(right, width);
     let room = width.saturating_sub(self::width(&right) + 1);
-    let left = fit(left, room);
-    let pad = width.saturating_sub(self::width(&left) + self::width(&right));
-    (format!("{left}{}", " ".repeat(pad)), right)
+    (fit(left, room), right)
 }
 
 #[cfg(test)]
@@ -49,7 +48,13 @@ mod tests {
         assert_eq!(fit("hello", 4), "hel…");
         assert_eq!(fit("日本語", 4), "日…");
         assert_eq!(fit("x", 0), "");
-        let (l, r) = spread("Maya Chen", "Pending", 20);
-        assert_eq!(format!("{l}{r}"), "Maya Chen    Pending");
+        assert_eq!(
+            spread("Maya Chen", "Pending", 20),
+            ("Maya Chen".into(), "Pending".into())
+        );
+        assert_eq!(
+            spread("Maya Chen Ortiz", "Pending", 16),
+            ("Maya Ch…".into(), "Pending".into())
+        );
     }
 }
