@@ -6,7 +6,9 @@
 use serde::Serialize;
 
 use crate::model::{Action, Preset, Rules, World, format_time};
-use crate::scenario::{InvitationSpec, Loaded, Panes, PersonSpec};
+use chrono::SecondsFormat;
+
+use crate::scenario::{HistoryState, InvitationSpec, Loaded, Panes, PersonSpec};
 
 /// The saved file's shape: the scenario contract's names, every rule explicit.
 #[derive(Serialize)]
@@ -19,7 +21,7 @@ struct Saved<'a> {
     panes: Panes,
     people: &'a [PersonSpec],
     connections: &'a [(String, String)],
-    invitations: &'a [InvitationSpec],
+    invitations: Vec<InvitationSpec>,
     actions: Vec<&'a Action>,
 }
 
@@ -55,6 +57,30 @@ impl From<&Rules> for FullRules {
     }
 }
 
+/// The file's `invitations:` again, from what the loaded world remembers of them.
+fn history(loaded: &Loaded) -> Vec<InvitationSpec> {
+    let world = &loaded.setup.world;
+    let time = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+    loaded
+        .setup
+        .history
+        .iter()
+        .map(|p| {
+            let inv = world.invitation(p.invitation);
+            let handle = |id| world.person(id).handle.as_str().into();
+            let moved = !matches!(p.state, HistoryState::Pending | HistoryState::Expired);
+            InvitationSpec {
+                from: handle(inv.from),
+                to: handle(inv.to),
+                sent: time(inv.sent).into(),
+                note: inv.note.clone(),
+                state: (p.state != HistoryState::Pending).then_some(p.state),
+                changed: moved.then(|| time(p.changed).into()),
+            }
+        })
+        .collect()
+}
+
 /// The RON text of a session: `loaded` as opened, then `actions` (the ones taken in
 /// the app) after the file's own; `world` is the session's current world.
 pub fn to_ron(
@@ -76,7 +102,7 @@ pub fn to_ron(
         },
         people: &s.people,
         connections: &s.connections,
-        invitations: &s.invitations,
+        invitations: history(loaded),
         actions: loaded.setup.actions.iter().chain(actions).collect(),
     };
     let config = ron::ser::PrettyConfig::default().struct_names(false);

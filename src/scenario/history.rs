@@ -5,17 +5,37 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{Answer, InvitationState, PersonId, World};
+use crate::model::{Answer, InvitationId, InvitationState, PersonId, World};
 
 use super::locate::Seg::{Field as F, Index as I};
 use super::validate::{Problem, parse_time, resolve};
-use super::{HistoryState, Scenario};
+use super::{HistoryState, InvitationSpec, Scenario};
 
 /// One moment of the history, packed in a `u64` so a million of them sort quickly:
 /// the time in seconds (from the earliest, 31 bits), whether it is the send (0) or the
 /// change (1), and the invitation's index (up to 2^32).
-/// An invitation's sender, recipient, send time and change time.
-type Moments = (PersonId, PersonId, DateTime<Utc>, DateTime<Utc>);
+/// One invitation of the history as the loader holds it while replaying: moved out of
+/// the parsed file (so the file's strings are freed before the world grows), with its
+/// note handed to the world when it is sent.
+struct Part {
+    from: PersonId,
+    to: PersonId,
+    sent: DateTime<Utc>,
+    changed: DateTime<Utc>,
+    state: HistoryState,
+    note: Option<String>,
+    id: Option<InvitationId>,
+}
+
+/// What the loaded history was, for a save to write back: the invitation it made, the
+/// state the file gave it and when. Sender, recipient, send time and note are read from
+/// the world's invitation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Past {
+    pub invitation: InvitationId,
+    pub state: HistoryState,
+    pub changed: DateTime<Utc>,
+}
 
 fn op_key(seconds: u64, change: bool, index: usize) -> u64 {
     (seconds << 33) | (u64::from(change) << 32) | index as u64
@@ -23,92 +43,59 @@ fn op_key(seconds: u64, change: bool, index: usize) -> u64 {
 
 pub fn replay(
     world: &mut World,
+    specs: Vec<InvitationSpec>,
     s: &Scenario,
     start: DateTime<Utc>,
     start_known: bool,
     problems: &mut Vec<Problem>,
-) {
-    // Each invitation's people and times, then the ordered moments of the history.
-    let mut parts: Vec<Option<Moments>> = Vec::with_capacity(s.invitations.len());
-    for (i, inv) in s.invitations.iter().enumerate() {
-        let at = |f| vec![F("invitations"), I(i), F(f)];
-        let from = resolve(world, problems, &inv.from, || at("from"));
-        let to = resolve(world, problems, &inv.to, || at("to"));
-        let time =
-            |field: &'static str, text: &str, problems: &mut Vec<Problem>| match parse_time(text) {
-                Ok(t) if start_known && t > start => {
-                    let msg = format!("{field} {text} is after the scenario's start {}", s.start);
-                    problems.push((at(field), msg));
-                    None
-                }
-                Ok(t) => Some(t),
-                Err(e) => {
-                    problems.push((at(field), e));
-                    None
-                }
-            };
-        let sent = time("sent", &inv.sent, problems);
-        let changed = match (&inv.changed, sent) {
-            (Some(text), Some(sent)) => match time("changed", text, problems) {
-                Some(t) if t < sent => {
-                    let msg = format!(
-                        "changed {text} is before the invitation was sent ({})",
-                        inv.sent
-                    );
-                    problems.push((at("changed"), msg));
-                    None
-                }
-                other => other,
-            },
-            (None, sent) => sent,
-            (Some(_), None) => None,
-        };
-        parts.push(match (from, to, sent, changed) {
-            (Some(f), Some(t), Some(s), Some(c)) => Some((f, t, s, c)),
-            _ => None,
-        });
+) -> Vec<Past> {
+    let count = specs.len();
+    let mut parts: Vec<Option<Part>> = Vec::with_capacity(count);
+    for (i, inv) in specs.into_iter().enumerate() {
+        parts.push(part(world, inv, i, s, start, start_known, problems));
     }
-    let begin = parts.iter().flatten().map(|p| p.2).min().unwrap_or(start);
+    let begin = parts
+        .iter()
+        .flatten()
+        .map(|p| p.sent)
+        .min()
+        .unwrap_or(start);
     let seconds = |t: DateTime<Utc>| (t - begin).num_seconds().max(0) as u64;
-    let mut ops: Vec<u64> = Vec::with_capacity(parts.len() * 2);
+    let mut ops: Vec<u64> = Vec::with_capacity(count * 2);
     for (i, part) in parts.iter().enumerate() {
-        let Some((_, _, sent, changed)) = *part else {
-            continue;
-        };
-        ops.push(op_key(seconds(sent), false, i));
-        let state = s.invitations[i].state.unwrap_or(HistoryState::Pending);
-        if !matches!(state, HistoryState::Pending | HistoryState::Expired) {
-            ops.push(op_key(seconds(changed), true, i));
+        let Some(p) = part else { continue };
+        ops.push(op_key(seconds(p.sent), false, i));
+        if !matches!(p.state, HistoryState::Pending | HistoryState::Expired) {
+            ops.push(op_key(seconds(p.changed), true, i));
         }
     }
     ops.sort_unstable();
     world.begin_history_at(begin);
     world.set_logging(false);
-    world.reserve(s.invitations.len());
+    world.reserve(count);
     let max = world.rules().note_max_chars as usize;
     for key in ops {
         let i = (key & u64::from(u32::MAX)) as usize;
         let change = key & (1 << 32) != 0;
-        let Some((from, to, sent, changed)) = parts[i] else {
-            continue;
-        };
-        world.advance_to(if change { changed } else { sent });
-        let inv = &s.invitations[i];
+        let Some(p) = parts[i].as_mut() else { continue };
+        world.advance_to(if change { p.changed } else { p.sent });
         let at = |f| vec![F("invitations"), I(i), F(f)];
         if !change {
             // The note is judged on its own so a pair problem does not hide it.
-            let len = inv.note.as_deref().map_or(0, |n| n.chars().count());
+            let len = p.note.as_deref().map_or(0, |n| n.chars().count());
             if len > max {
                 let msg = format!("the note has {len} characters; the limit is {max}");
                 problems.push((at("note"), msg));
             }
-            let note = inv.note.clone().filter(|_| len <= max);
-            if let Err(refusal) = world.add_invitation(from, to, note) {
-                problems.push((at("from"), refusal.0));
+            let note = p.note.take().filter(|_| len <= max);
+            match world.add_invitation(p.from, p.to, note) {
+                Ok(id) => p.id = Some(id),
+                Err(refusal) => problems.push((at("from"), refusal.0)),
             }
             continue;
         }
-        let result = match inv.state.unwrap_or(HistoryState::Pending) {
+        let (from, to) = (p.from, p.to);
+        let result = match p.state {
             HistoryState::Seen => world.answer_as(to, from, Answer::Open),
             HistoryState::Ignored => world.answer_as(to, from, Answer::Ignore),
             HistoryState::DontKnow => world.answer_as(to, from, Answer::DontKnow),
@@ -118,29 +105,87 @@ pub fn replay(
             HistoryState::Pending | HistoryState::Expired => Ok(()),
         };
         if let Err(refusal) = result {
-            problems.push((
-                at("state"),
-                format!("this history cannot happen: {refusal}"),
-            ));
+            let msg = format!("this history cannot happen: {refusal}");
+            problems.push((at("state"), msg));
         }
     }
     world.advance_to(start);
     world.set_logging(true);
-    check_expired(world, s, problems);
+    check_expired(world, &parts, problems);
+    parts
+        .into_iter()
+        .flatten()
+        .filter_map(|p| {
+            Some(Past {
+                invitation: p.id?,
+                state: p.state,
+                changed: p.changed,
+            })
+        })
+        .collect()
+}
+
+/// One invitation of the file, checked (people, times) and moved out of its text form.
+fn part(
+    world: &World,
+    inv: InvitationSpec,
+    i: usize,
+    s: &Scenario,
+    start: DateTime<Utc>,
+    start_known: bool,
+    problems: &mut Vec<Problem>,
+) -> Option<Part> {
+    let at = |f| vec![F("invitations"), I(i), F(f)];
+    let from = resolve(world, problems, &inv.from, || at("from"));
+    let to = resolve(world, problems, &inv.to, || at("to"));
+    let time = |field: &'static str, text: &str, problems: &mut Vec<Problem>| match parse_time(text)
+    {
+        Ok(t) if start_known && t > start => {
+            let msg = format!("{field} {text} is after the scenario's start {}", s.start);
+            problems.push((at(field), msg));
+            None
+        }
+        Ok(t) => Some(t),
+        Err(e) => {
+            problems.push((at(field), e));
+            None
+        }
+    };
+    let sent = time("sent", &inv.sent, problems);
+    let changed = match (&inv.changed, sent) {
+        (Some(text), Some(sent)) => match time("changed", text, problems) {
+            Some(t) if t < sent => {
+                let msg = format!(
+                    "changed {text} is before the invitation was sent ({})",
+                    inv.sent
+                );
+                problems.push((at("changed"), msg));
+                None
+            }
+            other => other,
+        },
+        (None, sent) => sent,
+        (Some(_), None) => None,
+    };
+    Some(Part {
+        from: from?,
+        to: to?,
+        sent: sent?,
+        changed: changed?,
+        state: inv.state.unwrap_or(HistoryState::Pending),
+        note: inv.note,
+        id: None,
+    })
 }
 
 /// `Expired` is not an action: the rules must have expired the invitation by the start.
-fn check_expired(world: &World, s: &Scenario, problems: &mut Vec<Problem>) {
-    for (i, inv) in s.invitations.iter().enumerate() {
-        if inv.state != Some(HistoryState::Expired) {
-            continue;
-        }
-        let (Some(from), Some(to)) = (world.person_id(&inv.from), world.person_id(&inv.to)) else {
+fn check_expired(world: &World, parts: &[Option<Part>], problems: &mut Vec<Problem>) {
+    for (i, p) in parts.iter().enumerate() {
+        let Some(p) = p.as_ref().filter(|p| p.state == HistoryState::Expired) else {
             continue;
         };
-        let expired = world
-            .latest(from, to)
-            .is_some_and(|x| x.state == InvitationState::Expired);
+        let expired =
+            p.id.is_some_and(|id| world.invitation(id).state == InvitationState::Expired);
         if !expired {
             let msg = match world.rules().expiry_days {
                 None => "state Expired, but these rules never expire invitations".to_owned(),

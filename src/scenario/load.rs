@@ -20,8 +20,8 @@ pub struct Loaded {
     pub file: String,
     /// Where it was read from; `None` for a built-in.
     pub path: Option<std::path::PathBuf>,
-    /// The parsed file, its strings made safe to print (`Scenario::sanitize`). Its
-    /// `invitations` are kept so that a save can write the history back as it was.
+    /// The parsed file, its strings made safe to print (`Scenario::sanitize`), less its
+    /// `invitations`: those now live in `setup.world` (and `setup.history`).
     pub scenario: Scenario,
     pub setup: Setup,
 }
@@ -73,7 +73,7 @@ pub fn load_source(file: &str, bytes: &[u8]) -> Result<Loaded, ScenarioError> {
     })?;
     let mut scenario = parse(file, source)?;
     scenario.sanitize();
-    let setup = validate(&scenario).map_err(|problems| {
+    let setup = validate(&mut scenario).map_err(|problems| {
         let paths: Vec<_> = problems.iter().map(|(p, _)| p.clone()).collect();
         let found = locate(source, &paths);
         let mut diagnostics: Vec<Diagnostic> = problems

@@ -16,6 +16,7 @@ pub use format::{
     Expectation, HistoryState, InboxExpect, InvitationSpec, Lesson, Panes, PersonSpec, Quiz,
     RulesSpec, Scenario, SentExpect,
 };
+pub use history::Past;
 pub use load::{Loaded, load_path, load_source, parse, resolve, ron_options};
 pub use step::Step;
 pub use validate::{Setup, parse_time, validate};

@@ -20,9 +20,13 @@ pub struct Setup {
     pub panes: (PersonId, PersonId),
     /// The file's `actions`, already applied to `world` (kept so a save writes them again).
     pub actions: Vec<Action>,
+    /// The file's `invitations:`, as the world they made remembers them.
+    pub history: Vec<super::history::Past>,
 }
 
-pub fn validate(s: &Scenario) -> Result<Setup, Vec<Problem>> {
+/// Checks `s` and builds its starting world. The history (`s.invitations`) is moved
+/// into the world, so `s` comes back without it: `Setup::history` remembers it.
+pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
     use Seg::{Field as F, Index as I};
     let mut problems: Vec<Problem> = Vec::new();
     let parsed_start = parse_time(&s.start);
@@ -103,7 +107,15 @@ pub fn validate(s: &Scenario) -> Result<Setup, Vec<Problem>> {
         }
     };
 
-    super::history::replay(&mut world, s, start, parsed_start.is_ok(), &mut problems);
+    let specs = std::mem::take(&mut s.invitations);
+    let history = super::history::replay(
+        &mut world,
+        specs,
+        s,
+        start,
+        parsed_start.is_ok(),
+        &mut problems,
+    );
 
     for (i, step) in s.script.iter().enumerate() {
         let at = |inner: &[Seg]| {
@@ -187,6 +199,7 @@ pub fn validate(s: &Scenario) -> Result<Setup, Vec<Problem>> {
             world,
             panes,
             actions: s.actions.clone(),
+            history,
         })
     } else {
         Err(problems)
