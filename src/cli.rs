@@ -210,11 +210,19 @@ fn learn(from: Option<usize>, reset: bool, no_mouse: bool) -> io::Result<ExitCod
     if ending != tui::Ending::Quit {
         return Ok(ending_code(ending));
     }
-    let saved = path.map_or_else(
-        || "not saved (no home directory)".to_owned(),
-        |p| p.display().to_string(),
-    );
-    println!("Progress: {saved}");
+    let Some(path) = path else {
+        println!("Progress was not saved (no home directory).");
+        return Ok(ExitCode::SUCCESS);
+    };
+    let done = crate::progress::Progress::load(&path).done.len();
+    let shown = scenario::visible(&path.to_string_lossy()).into_owned();
+    if done == lessons {
+        println!("Course complete: all {lessons} lessons done. (Progress: {shown})");
+    } else {
+        println!(
+            "{done} of {lessons} lessons done; `invitesim learn` picks up where you left off. (Progress: {shown})"
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
