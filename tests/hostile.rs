@@ -46,23 +46,26 @@ fn missing_directory_and_unreadable_files() {
 
     let locked = dir.join("locked.ron");
     std::fs::write(&locked, format!("{HEAD})")).expect("write");
-    let bin = env!("CARGO_BIN_EXE_invitesim");
-    // Root reads anything: drop to nobody to meet a real permission error.
+    use std::os::unix::fs::PermissionsExt;
+    // Root reads anything: drop to nobody to meet a real permission error. The binary
+    // is copied beside the file, since the build folder may not be open to nobody.
+    let bin = dir.join("invitesim");
+    std::fs::copy(env!("CARGO_BIN_EXE_invitesim"), &bin).expect("copy the binary");
+    std::fs::set_permissions(&bin, PermissionsExt::from_mode(0o755)).expect("chmod bin");
     let root = Command::new("id")
         .arg("-u")
         .output()
         .is_ok_and(|o| o.stdout.starts_with(b"0"));
     let mut cmd = if root {
         let mut c = Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin]);
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin);
         c
     } else {
-        Command::new(bin)
+        Command::new(&bin)
     };
-    std::fs::set_permissions(&dir, std::os::unix::fs::PermissionsExt::from_mode(0o755))
-        .expect("chmod dir");
-    std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000))
-        .expect("chmod");
+    std::fs::set_permissions(&dir, PermissionsExt::from_mode(0o755)).expect("chmod dir");
+    std::fs::set_permissions(&locked, PermissionsExt::from_mode(0o000)).expect("chmod");
     let out = cmd
         .args(["check", &locked.to_string_lossy()])
         .output()
