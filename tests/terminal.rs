@@ -156,3 +156,25 @@ fn q_quits_with_status_0() {
     assert_eq!(code, Some(0));
     assert_restored(&output);
 }
+
+#[test]
+fn a_terminal_that_goes_away_ends_the_app() {
+    // Killing `script` closes the pty's master side: the app's terminal hangs up, as
+    // when a window is closed or a tmux server is killed.
+    let mut s = start(&[]);
+    let app = s.app_pid();
+    s.child.kill().expect("kill script");
+    let _ = s.child.wait();
+    let t = Instant::now();
+    while std::path::Path::new(&format!("/proc/{app}")).exists() {
+        let stat = std::fs::read_to_string(format!("/proc/{app}/stat")).unwrap_or_default();
+        if stat.split_whitespace().nth(2) == Some("Z") {
+            break; // exited, waiting to be reaped
+        }
+        assert!(
+            t.elapsed() < Duration::from_secs(5),
+            "the app outlived its terminal"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -121,6 +121,21 @@ fn with_terminal<T>(f: impl FnOnce(&mut DefaultTerminal) -> io::Result<T>) -> io
 /// How often a waiting loop looks at the signal flags.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
+/// Waits up to `wait` for input on the terminal; true when the terminal hung up.
+fn terminal_hung_up(wait: Duration) -> io::Result<bool> {
+    use rustix::event::{PollFd, PollFlags, Timespec};
+    let stdin = std::io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let timeout = Timespec::try_from(wait).unwrap_or_default();
+    match rustix::event::poll(&mut fds, Some(&timeout)) {
+        Ok(_) => Ok(fds[0]
+            .revents()
+            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)),
+        Err(e) if e == rustix::io::Errno::INTR => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
@@ -183,11 +198,18 @@ fn event_loop(
         let wait = deadline.map_or(SIGNAL_CHECK, |d| {
             d.saturating_duration_since(Instant::now())
         });
-        if event::poll(wait.min(SIGNAL_CHECK))? {
-            // Resize events fall through to the redraw.
+        // Wait on the terminal ourselves: crossterm spins forever reading a terminal that
+        // hung up (a closed window, a killed tmux), so it is only asked for what is
+        // already there, and a hang-up ends the session like SIGHUP would.
+        if terminal_hung_up(wait.min(SIGNAL_CHECK))? {
+            return Ok(Ending::Signal(SIGHUP));
+        }
+        // Keys, mouse, and resizes (which crossterm learns of by its own signal).
+        while event::poll(Duration::ZERO)? {
             app.handle_event(&event::read()?);
             redraw = true;
-        } else if deadline.is_some_and(|d| Instant::now() >= d) {
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
             app.script_step();
             redraw = true;
         }
