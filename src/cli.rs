@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::play::{self, Format};
-use crate::scenario::{self, ScenarioError, builtin};
+use crate::scenario::{self, builtin};
 use crate::tui;
 
 #[derive(Debug, Parser)]
@@ -183,15 +183,18 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn report(e: &ScenarioError) -> ExitCode {
-    eprintln!("{e}");
-    ExitCode::from(EXIT_BAD_INPUT)
+/// The scenario `arg` names, or its errors printed and exit code 2.
+fn resolve(arg: &str) -> Result<scenario::Loaded, ExitCode> {
+    scenario::resolve(arg).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(EXIT_BAD_INPUT)
+    })
 }
 
 fn open(arg: &str, options: tui::Options) -> io::Result<ExitCode> {
-    let loaded = match scenario::resolve(arg) {
+    let loaded = match resolve(arg) {
         Ok(l) => l,
-        Err(e) => return Ok(report(&e)),
+        Err(code) => return Ok(code),
     };
     Ok(ending_code(tui::run(loaded, options)?))
 }
@@ -238,9 +241,9 @@ fn to_stdout(
     arg: &str,
     f: impl FnOnce(&scenario::Loaded, &mut dyn Write) -> io::Result<usize>,
 ) -> io::Result<ExitCode> {
-    let loaded = match scenario::resolve(arg) {
+    let loaded = match resolve(arg) {
         Ok(l) => l,
-        Err(e) => return Ok(report(&e)),
+        Err(code) => return Ok(code),
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -276,9 +279,9 @@ fn record_cmd(
     (width, height): (u16, u16),
     step_delay: f64,
 ) -> io::Result<ExitCode> {
-    let loaded = match scenario::resolve(arg) {
+    let loaded = match resolve(arg) {
         Ok(l) => l,
-        Err(e) => return Ok(report(&e)),
+        Err(code) => return Ok(code),
     };
     let options = play::CastOptions {
         width,

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use chrono::{DateTime, Duration, Utc};
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
 
@@ -193,7 +193,11 @@ pub fn generate(spec: &Spec) -> Result<String, String> {
         out,
         "    summary: \"A seeded random world. Pick a sender with p, open their Sent tab and press x: how many of those Pending rows were really ignored?\","
     );
-    let _ = writeln!(out, "    start: \"{}\",", rfc(start));
+    let _ = writeln!(
+        out,
+        "    start: \"{}\",",
+        crate::scenario::format_rfc3339(start)
+    );
     let _ = writeln!(out, "    seed: {},", spec.seed);
     let _ = writeln!(out, "    rules: (preset: {:?}),", spec.preset);
 
@@ -252,13 +256,17 @@ pub fn generate(spec: &Spec) -> Result<String, String> {
         );
         let mut line = format!(
             "        (from: \"p{from}\", to: \"p{to}\", sent: \"{}\"",
-            rfc(sent)
+            crate::scenario::format_rfc3339(sent)
         );
         if let Some(note) = note {
             let _ = write!(line, ", note: \"{note}\"");
         }
         if let Some((state, changed)) = state.zip(changed) {
-            let _ = write!(line, ", state: {state}, changed: \"{}\"", rfc(changed));
+            let _ = write!(
+                line,
+                ", state: {state}, changed: \"{}\"",
+                crate::scenario::format_rfc3339(changed)
+            );
         } else if let Some(state) = state {
             let _ = write!(line, ", state: {state}");
         }
@@ -322,10 +330,6 @@ fn outcome(
         return (Some("Expired"), None);
     }
     (Some(state), Some(changed))
-}
-
-fn rfc(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 #[cfg(test)]

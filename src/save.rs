@@ -6,9 +6,7 @@
 use serde::Serialize;
 
 use crate::model::{Action, Preset, Rules, World, format_time};
-use chrono::SecondsFormat;
-
-use crate::scenario::{HistoryState, InvitationSpec, Loaded, Panes, PersonSpec};
+use crate::scenario::{HistoryState, InvitationSpec, Loaded, Panes, PersonSpec, format_rfc3339};
 
 /// The saved file's shape: the scenario contract's names, every rule explicit.
 #[derive(Serialize)]
@@ -60,7 +58,6 @@ impl From<&Rules> for FullRules {
 /// The file's `invitations:` again, from what the loaded world remembers of them.
 fn history(loaded: &Loaded) -> Vec<InvitationSpec> {
     let world = &loaded.setup.world;
-    let time = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(SecondsFormat::AutoSi, true);
     loaded
         .setup
         .history
@@ -72,10 +69,10 @@ fn history(loaded: &Loaded) -> Vec<InvitationSpec> {
             InvitationSpec {
                 from: handle(inv.from),
                 to: handle(inv.to),
-                sent: time(inv.sent).into(),
+                sent: format_rfc3339(inv.sent).into(),
                 note: inv.note.clone(),
                 state: (p.state != HistoryState::Pending).then_some(p.state),
-                changed: moved.then(|| time(p.changed).into()),
+                changed: moved.then(|| format_rfc3339(p.changed).into()),
             }
         })
         .collect()

@@ -19,4 +19,4 @@ pub use format::{
 pub use history::Past;
 pub use load::{Loaded, load_path, load_source, parse, resolve, ron_options};
 pub use step::Step;
-pub use validate::{Setup, parse_time, validate};
+pub use validate::{Setup, format_rfc3339, parse_time, validate};

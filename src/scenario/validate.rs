@@ -206,6 +206,12 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
     }
 }
 
+/// A time as scenarios write it: RFC 3339 in UTC, "2026-03-02T09:00:00Z" (fractions of a
+/// second only when there are some). `parse_time` reads it back exactly.
+pub fn format_rfc3339(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
 pub fn parse_time(s: &str) -> Result<DateTime<Utc>, String> {
     if let Some(t) = parse_utc_seconds(s) {
         return Ok(t);

@@ -123,8 +123,11 @@ impl App {
             course: None,
             counts: [PaneCounts::default(); 2],
         };
-        app.refresh();
+        // Starting a script resets the world and refreshes; otherwise refresh here.
         app.start_script();
+        if app.playback.is_none() {
+            app.refresh();
+        }
         app
     }
 

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use super::app::App;
 use super::keymap::KEYMAP;
 use super::overlay::{Compose, Overlay, PickFor, Picker, SaveAs};
+use super::rows;
 use super::text::fit;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -115,7 +116,6 @@ fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
         );
     }
     for (row, &id) in candidates.iter().enumerate().skip(offset).take(visible) {
-        let person = app.world.person(id);
         let status = match p.purpose {
             PickFor::Invite if app.world.are_connected(me, id) => "  (connected)",
             PickFor::Invite
@@ -128,12 +128,8 @@ fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
             }
             _ => "",
         };
-        let text = format!(
-            "{} {} · {}{status}",
-            if row == p.selected { "▸" } else { " " },
-            person.name,
-            person.headline
-        );
+        let marker = if row == p.selected { "▸" } else { " " };
+        let text = format!("{marker} {}{status}", rows::who(&app.world, id));
         let style = if row == p.selected {
             theme.selected
         } else {

@@ -47,7 +47,8 @@ impl RowLook {
     }
 }
 
-fn who(world: &World, p: PersonId) -> String {
+/// "Maya Chen · Growth marketer", or the name alone when there is no headline.
+pub fn who(world: &World, p: PersonId) -> String {
     let person = world.person(p);
     if person.headline.is_empty() {
         person.name.clone()
