@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use chrono::DateTime;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use invitesim::model::{Action, InvitationState, Person, PersonId, Rules, Tab, World};
+use invitesim::model::{Act, Action, InvitationState, Person, PersonId, Rules, Tab, World};
 use invitesim::scenario;
 use invitesim::tui::{App, Theme};
 use ratatui::Terminal;
@@ -121,8 +121,13 @@ fn pending_world() -> World {
             if sent % 1_000 == 0 {
                 w.advance_to(start + chrono::Duration::minutes(sent / 1_000 * 14));
             }
-            w.add_invitation(PersonId(a), PersonId(b), None)
-                .expect("fresh pair");
+            let send = Act::Send {
+                from: PersonId(a),
+                to: PersonId(b),
+                note: None,
+                email: None,
+            };
+            w.act(send).expect("fresh pair");
             sent += 1;
         }
     }

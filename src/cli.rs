@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::play::{self, Format};
+use crate::export::{self as play, Format};
 use crate::scenario::{self, builtin};
 use crate::tui;
 

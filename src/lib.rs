@@ -3,11 +3,12 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod export;
 pub mod files;
 pub mod generate;
 pub mod model;
-pub mod play;
 pub mod progress;
 pub mod save;
 pub mod scenario;
+pub mod script;
 pub mod tui;

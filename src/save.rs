@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Action, Preset, Rules, World, format_time};
+use crate::model::{Action, Rules, World, format_time};
 use crate::scenario::{HistoryState, InvitationSpec, Loaded, Panes, PersonSpec, format_rfc3339};
 
 /// The saved file's shape: the scenario contract's names, every rule explicit.
@@ -15,44 +15,13 @@ struct Saved<'a> {
     summary: &'a str,
     start: &'a str,
     seed: u64,
-    rules: FullRules,
+    /// Every rule field, so the file means the same under any future preset defaults.
+    rules: &'a Rules,
     panes: Panes,
     people: &'a [PersonSpec],
     connections: &'a [(String, String)],
     invitations: Vec<InvitationSpec>,
     actions: Vec<&'a Action>,
-}
-
-/// Every rule field, so the file means the same under any future preset defaults.
-#[derive(Serialize)]
-struct FullRules {
-    preset: Preset,
-    ignore_archives: bool,
-    reminder_days: Vec<u32>,
-    withdraw_wait_days: u32,
-    expiry_days: Option<u32>,
-    weekly_limit: Option<u32>,
-    note_max_chars: u32,
-    flags_to_warn: u32,
-    flags_to_restrict: u32,
-    restriction_days: Option<u32>,
-}
-
-impl From<&Rules> for FullRules {
-    fn from(r: &Rules) -> FullRules {
-        FullRules {
-            preset: r.preset,
-            ignore_archives: r.ignore_archives,
-            reminder_days: r.reminder_days.clone(),
-            withdraw_wait_days: r.withdraw_wait_days,
-            expiry_days: r.expiry_days,
-            weekly_limit: r.weekly_limit,
-            note_max_chars: r.note_max_chars,
-            flags_to_warn: r.flags_to_warn,
-            flags_to_restrict: r.flags_to_restrict,
-            restriction_days: r.restriction_days,
-        }
-    }
 }
 
 /// The file's `invitations:` again, from what the loaded world remembers of them.
@@ -92,7 +61,7 @@ pub fn to_ron(
         summary: &s.summary,
         start: &s.start,
         seed: world.seed(),
-        rules: FullRules::from(world.rules()),
+        rules: world.rules(),
         panes: Panes {
             left: panes.0.to_owned(),
             right: panes.1.to_owned(),

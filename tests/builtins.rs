@@ -1,7 +1,7 @@
 //! Every built-in scenario loads, plays green, and plays the same way twice; every
 //! file in `scenarios/` is embedded.
 
-use invitesim::play::{self, Format};
+use invitesim::export::{self, Format};
 use invitesim::scenario::{self, builtin};
 
 #[test]
@@ -16,7 +16,7 @@ fn every_builtin_plays_green_and_deterministically() {
         );
         let run = |format| {
             let mut out = Vec::new();
-            let summary = play::play(&loaded, format, &mut out).expect("in-memory write");
+            let summary = export::play(&loaded, format, &mut out).expect("in-memory write");
             (summary, String::from_utf8(out).expect("utf-8 transcript"))
         };
         let (summary, text) = run(Format::Text);
@@ -85,8 +85,8 @@ fn the_tour_uses_every_action_and_step_kind() {
 
 #[test]
 fn every_lesson_has_a_goal_its_solution_reaches_and_a_quiz() {
-    use invitesim::play::Runner;
     use invitesim::scenario::Step;
+    use invitesim::script::Runner;
     assert!(builtin::LESSONS.len() >= 5);
     for b in builtin::LESSONS {
         let loaded = scenario::load_source(b.name, b.source.as_bytes()).expect("loads");

@@ -144,12 +144,12 @@ fn the_app_draws_escapes_as_text() {
 fn a_recording_carries_no_payload() {
     let loaded = scenario::load_source("attack.ron", ATTACK.as_bytes()).expect("loads");
     let mut out = Vec::new();
-    let options = invitesim::play::CastOptions {
+    let options = invitesim::export::CastOptions {
         width: 120,
         height: 36,
         step_delay: 1.0,
     };
-    invitesim::play::record(&loaded, options, &mut out).expect("records");
+    invitesim::export::record(&loaded, options, &mut out).expect("records");
     let text = String::from_utf8(out).expect("utf-8");
     for line in text.lines().skip(1) {
         let ev: serde_json::Value = serde_json::from_str(line).expect("json");

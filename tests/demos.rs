@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use invitesim::play::{self, CastOptions};
+use invitesim::export::{self, CastOptions};
 use invitesim::scenario;
 
 fn invitesim(args: &[&str]) -> std::process::Output {
@@ -53,7 +53,7 @@ fn cast(name: &str, width: u16, height: u16) -> (Vec<u8>, usize) {
         height,
         step_delay: 1.5,
     };
-    let failures = play::record(&loaded, options, &mut out).expect("in memory");
+    let failures = export::record(&loaded, options, &mut out).expect("in memory");
     (out, failures)
 }
 
@@ -114,7 +114,7 @@ fn a_cast_replays_to_the_last_screen_of_the_app() {
             .collect();
         let mut screens = Vec::new();
         let loaded = scenario::resolve(name).expect("built-in");
-        play::screens(&loaded, (w, h), &mut screens).expect("in memory");
+        export::screens(&loaded, (w, h), &mut screens).expect("in memory");
         let screens = String::from_utf8(screens).expect("utf-8");
         let last_header = screens.rfind("\n── step ").expect("a last frame");
         let last: Vec<&str> = screens[last_header + 1..]

@@ -135,7 +135,7 @@ fn refusal_shows_the_reason() {
     press(&mut a, "\t3w");
     press(&mut a, "n\n\n");
     let s = screen(&a, 160, 40);
-    assert!(s.contains("Refused:"), "{s}");
+    assert!(s.contains("tried to invite Sam Ortiz — refused:"), "{s}");
     assert!(s.contains("can invite Sam Ortiz again on"), "{s}");
     snap!("refused", a);
 }
@@ -417,7 +417,7 @@ fn a_lesson_is_done_in_place_with_the_keys() {
     let mut a = lesson("lesson-01-never-told");
     let s = screen(&a, 120, 36);
     assert!(
-        s.contains("Lesson 1 of 6") && s.contains("Goal: As Sam"),
+        s.contains("Lesson 1 of 7") && s.contains("Goal: As Sam"),
         "{s}"
     );
     press(&mut a, "h");

@@ -33,4 +33,6 @@ pub struct Account {
     /// End of a temporary restriction (modern rules); `None` while restricted means
     /// "until lifted".
     pub restricted_until: Option<DateTime<Utc>>,
+    /// Restrictions so far, for `restriction_escalation` (R, L).
+    pub restrictions: u32,
 }

@@ -47,6 +47,13 @@ pub enum Action {
         by: String,
         from: String,
     },
+    /// "Reply (don't accept yet)": a message to the sender; the invitation stays where it
+    /// is, still answerable, and its reminders stop (H1303a/b, H3882).
+    Reply {
+        by: String,
+        from: String,
+        text: String,
+    },
     /// The sender takes back a pending invitation.
     Withdraw {
         by: String,
@@ -73,6 +80,7 @@ impl Action {
             Action::Accept { .. } => "Accept",
             Action::DontKnow { .. } => "DontKnow",
             Action::ReportSpam { .. } => "ReportSpam",
+            Action::Reply { .. } => "Reply",
             Action::Withdraw { .. } => "Withdraw",
         }
     }
@@ -86,7 +94,8 @@ impl Action {
             | Action::Ignore { by, from }
             | Action::Accept { by, from }
             | Action::DontKnow { by, from }
-            | Action::ReportSpam { by, from } => vec![by, from],
+            | Action::ReportSpam { by, from }
+            | Action::Reply { by, from, .. } => vec![by, from],
             Action::Withdraw { by, to } => vec![by, to],
         }
     }
@@ -109,6 +118,7 @@ impl Action {
             | Action::Accept { by, from }
             | Action::DontKnow { by, from }
             | Action::ReportSpam { by, from } => vec![by, from],
+            Action::Reply { by, from, text } => vec![by, from, text],
             Action::Withdraw { by, to } => vec![by, to],
         }
     }
@@ -160,6 +170,7 @@ impl Action {
             }
             Action::Wait { .. } => format!("Wait({})", format_duration(self.wait_duration())),
             Action::Withdraw { by, to } => format!("Withdraw({by} → {to})"),
+            Action::Reply { by, from, text } => format!("Reply({by}, to {from}: {text:?})"),
             other => {
                 let [by, from] = other.handles()[..] else {
                     return other.name().to_owned();
@@ -171,53 +182,16 @@ impl Action {
 }
 
 impl Action {
-    /// A sentence naming who did what, with full names: "Sam Ortiz pressed Ignore on
-    /// Maya Chen's invitation". Unknown handles are shown as written.
-    pub fn describe(&self, world: &super::World) -> String {
-        let name = |h: &str| {
-            world
-                .person_id(h)
-                .map_or_else(|| h.to_owned(), |p| world.person(p).name.clone())
-        };
-        match self {
-            Action::Send { from, to, note, .. } => {
-                let with = if note.is_some() { " with a note" } else { "" };
-                format!("{} invited {}{with}", name(from), name(to))
-            }
-            Action::Wait { .. } => {
-                format!(
-                    "The clock moved on {}",
-                    format_duration(self.wait_duration())
-                )
-            }
-            Action::Open { by, from } => format!("{} opened {}'s invitation", name(by), name(from)),
-            Action::Ignore { by, from } => {
-                format!("{} pressed Ignore on {}'s invitation", name(by), name(from))
-            }
-            Action::Accept { by, from } => {
-                format!("{} accepted {}'s invitation", name(by), name(from))
-            }
-            Action::DontKnow { by, from } => {
-                format!("{} said \"I don't know {}\"", name(by), name(from))
-            }
-            Action::ReportSpam { by, from } => {
-                format!("{} reported {}'s invitation as spam", name(by), name(from))
-            }
-            Action::Withdraw { by, to } => {
-                format!("{} withdrew the invitation to {}", name(by), name(to))
-            }
-        }
-    }
-
     /// The sender of the invitation a recipient's answer is about (Open, Ignore,
-    /// DontKnow, ReportSpam, Accept): the person the teaching rule protects.
+    /// DontKnow, ReportSpam, Accept, Reply): the person the teaching rule protects.
     pub fn answered_sender(&self) -> Option<&str> {
         match self {
             Action::Open { from, .. }
             | Action::Ignore { from, .. }
             | Action::Accept { from, .. }
             | Action::DontKnow { from, .. }
-            | Action::ReportSpam { from, .. } => Some(from),
+            | Action::ReportSpam { from, .. }
+            | Action::Reply { from, .. } => Some(from),
             _ => None,
         }
     }

@@ -30,6 +30,10 @@ pub enum InvitationState {
     Accepted,
     Withdrawn,
     Expired,
+    /// Sent to someone who had said "I don't know" to this sender: to the sender it is
+    /// like any other (Pending, withdrawable, it expires); the recipient never gets it.
+    /// The choice that reveals nothing (H1303 for the block; the rest L).
+    Undelivered,
 }
 
 impl InvitationState {
@@ -42,6 +46,7 @@ impl InvitationState {
                 | InvitationState::Ignored
                 | InvitationState::DontKnow
                 | InvitationState::Spam
+                | InvitationState::Undelivered
         )
     }
 
@@ -65,6 +70,7 @@ impl InvitationState {
             InvitationState::Accepted => "accepted",
             InvitationState::Withdrawn => "withdrawn",
             InvitationState::Expired => "expired",
+            InvitationState::Undelivered => "never delivered",
         }
     }
 }
@@ -81,6 +87,15 @@ pub struct Invitation {
     pub changed: DateTime<Utc>,
     /// When the recipient first opened it, if ever.
     pub opened: Option<DateTime<Utc>>,
+    /// The recipient's "Reply (don't accept yet)" message, if they sent one (H1303a/b).
+    pub reply: Option<Reply>,
+}
+
+/// A message the recipient sent the sender instead of accepting (H1303a/b).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    pub at: DateTime<Utc>,
+    pub text: String,
 }
 
 /// What a recipient does to an invitation they hold.
@@ -94,6 +109,16 @@ pub enum Answer {
 }
 
 impl Invitation {
+    /// The recipient has answered it: ignored, flagged or replied (opening is not an
+    /// answer). Under `withdraw_needs_no_answer` such an invitation cannot be withdrawn (H26).
+    pub fn has_answer(&self) -> bool {
+        self.reply.is_some()
+            || matches!(
+                self.state,
+                InvitationState::Ignored | InvitationState::DontKnow | InvitationState::Spam
+            )
+    }
+
     /// The state after the recipient's `answer`, or why it cannot be given.
     /// Callers have already checked that the recipient still holds the invitation.
     pub fn answered(&self, answer: Answer) -> Result<InvitationState, &'static str> {

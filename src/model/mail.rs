@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{InvitationId, World};
+use super::InvitationId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum MailKind {
@@ -13,33 +13,12 @@ pub enum MailKind {
     Reminder(InvitationId, u8),
     /// To the sender (email and notification): the only message a sender ever gets.
     Accepted(InvitationId),
+    /// To the sender (email and notification): the recipient's reply, not an acceptance.
+    Replied(InvitationId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Mail {
     pub at: DateTime<Utc>,
     pub kind: MailKind,
-}
-
-impl Mail {
-    /// The subject line as the mailbox shows it.
-    pub fn subject(&self, world: &World) -> String {
-        let name = |i: InvitationId, sender: bool| {
-            let inv = world.invitation(i);
-            world
-                .person(if sender { inv.from } else { inv.to })
-                .name
-                .clone()
-        };
-        match self.kind {
-            MailKind::Invited(i) => format!("{} wants to connect", name(i, true)),
-            MailKind::Reminder(i, nth) => {
-                format!(
-                    "Reminder #{nth}: {} is waiting for your answer",
-                    name(i, true)
-                )
-            }
-            MailKind::Accepted(i) => format!("{} accepted your invitation", name(i, false)),
-        }
-    }
 }

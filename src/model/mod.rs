@@ -7,24 +7,31 @@ mod event;
 mod invitation;
 mod lists;
 mod mail;
+mod narrate;
 mod person;
+mod refusal;
 mod rules;
+mod tells;
 mod timers;
 mod view;
 mod world;
 
 pub use account::{Account, Standing};
 pub use action::{Action, format_duration};
-pub use event::{Audience, Event, EventKind, seen_by};
-pub use invitation::{Answer, Invitation, InvitationId, InvitationState};
+pub use event::{Audience, Event, EventKind};
+pub use invitation::{Answer, Invitation, InvitationId, InvitationState, Reply};
 pub use lists::{Lists, Placement};
 pub use mail::{Mail, MailKind};
+pub use narrate::{attempt, change_line, diff_summary, seen_by};
 pub use person::{Person, PersonId};
-pub use rules::{Preset, Rules};
+pub use refusal::{Refusal, TextKind, Verb};
+pub use rules::{Chance, MAX_RESTRICTION_DAYS, Preset, Rules};
+pub use tells::{Own, Tell, TellKind, infer};
 pub use view::{
-    AccountView, InboxRow, RowKey, SentRow, SentStatus, Tab, TabChange, View, ViewDiff,
+    AccountView, InboxRow, Row, RowChange, RowKey, SentRow, SentStatus, Tab, TabChange, View,
+    ViewDiff,
 };
-pub use world::{Refusal, World};
+pub use world::{Act, World};
 
 use chrono::{DateTime, Utc};
 

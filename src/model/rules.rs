@@ -1,6 +1,6 @@
 //! The platform's rules as plain data: two named presets (`classic`, the seed article's
-//! inbox, and `modern`) and the constants each one fixes. Sources are keys into
-//! `shared/rules-sources.md`.
+//! inbox, and `modern`) and the constants each one fixes. Each field cites its source
+//! key; `docs/RULES.md` and `invitesim rules` give the page, year and confidence.
 
 use serde::{Deserialize, Serialize};
 
@@ -47,7 +47,39 @@ pub struct Rules {
     /// Days a restriction lasts; `None` until lifted, with the recipient's email needed
     /// to invite (classic, PBW); `Some` a temporary ban on sending (modern, R, L).
     pub restriction_days: Option<u32>,
+    /// Withdraw only while the recipient has not answered (ignored, flagged, replied);
+    /// refused with a neutral text otherwise — a tell (H26, M).
+    pub withdraw_needs_no_answer: bool,
+    /// Chance that each reminder is sent ("not always", SEED; H3882).
+    pub reminder_chance: Chance,
+    /// Chance that crossing `flags_to_warn` warns the sender ("a probability", SEED; AZ, PBW).
+    pub warn_chance: Chance,
+    /// Each restriction after the first lasts twice as long, at most 30 days (R, L).
+    pub restriction_escalation: bool,
 }
+
+/// A probability in 0..=1. Validated when a scenario is loaded, so it is never NaN and
+/// equality is an equivalence.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Chance(pub f64);
+
+impl Eq for Chance {}
+
+impl Chance {
+    pub const ALWAYS: Chance = Chance(1.0);
+
+    pub fn is_valid(self) -> bool {
+        (0.0..=1.0).contains(&self.0)
+    }
+
+    pub fn is_certain(self) -> bool {
+        self.0 >= 1.0
+    }
+}
+
+/// The longest a restriction can last under escalation (R: "up to a month").
+pub const MAX_RESTRICTION_DAYS: u32 = 30;
 
 impl Rules {
     pub fn preset(preset: Preset) -> Rules {
@@ -70,6 +102,10 @@ impl Rules {
             flags_to_warn: 3,
             flags_to_restrict: 5,
             restriction_days: None,
+            withdraw_needs_no_answer: true,
+            reminder_chance: Chance::ALWAYS,
+            warn_chance: Chance::ALWAYS,
+            restriction_escalation: false,
         }
     }
 
@@ -81,8 +117,20 @@ impl Rules {
             expiry_days: Some(183),
             weekly_limit: Some(100),
             restriction_days: Some(7),
+            withdraw_needs_no_answer: false,
+            restriction_escalation: true,
             ..Rules::classic()
         }
+    }
+
+    /// How long the `nth` restriction (1-based) lasts, if restrictions are temporary.
+    pub fn restriction_length(&self, nth: u32) -> Option<u32> {
+        let first = self.restriction_days?;
+        if !self.restriction_escalation || nth <= 1 {
+            return Some(first);
+        }
+        let doubled = first.saturating_mul(1 << (nth - 1).min(5));
+        Some(doubled.min(MAX_RESTRICTION_DAYS.max(first)))
     }
 
     /// True when at least one field differs from the preset it names.

@@ -48,7 +48,7 @@ pub enum SentStatus {
     Connected,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct AccountView {
     pub standing: Standing,
     pub restricted_until: Option<DateTime<Utc>>,
@@ -145,11 +145,30 @@ pub enum RowKey {
     Account,
 }
 
-/// What changed on one tab, in words and as row keys (for highlighting).
+/// One row of some tab, as it was or is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Inbox(InboxRow),
+    Sent(SentRow),
+    Mail(Mail),
+    Person(PersonId),
+    Account(AccountView),
+}
+
+/// How one row changed between two views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowChange {
+    Added(Row),
+    Removed(Row),
+    Changed(Row, Row),
+}
+
+/// What changed on one tab, row by row; `rows` are the keys to highlight (added and
+/// changed rows). Its sentences are written by `narrate`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TabChange {
     pub tab: Tab,
-    pub lines: Vec<String>,
+    pub changes: Vec<RowChange>,
     pub rows: Vec<RowKey>,
 }
 
@@ -160,63 +179,35 @@ pub struct ViewDiff {
 }
 
 impl ViewDiff {
-    pub fn between(before: &View, after: &View, world: &World) -> ViewDiff {
-        ViewDiff::across(before, world, after, world)
-    }
-
-    /// The diff when the two views come from different worlds (undo replays from the
-    /// start, so rows that went away must be described by the world they came from).
-    pub fn across(before: &View, old: &World, after: &View, new: &World) -> ViewDiff {
+    pub fn between(before: &View, after: &View) -> ViewDiff {
         let mut tabs = Vec::new();
-        let mut push = |tab: Tab, (lines, rows): (Vec<String>, Vec<RowKey>)| {
-            if !lines.is_empty() {
-                tabs.push(TabChange { tab, lines, rows });
+        let mut push = |tab: Tab, (changes, rows): (Vec<RowChange>, Vec<RowKey>)| {
+            if !changes.is_empty() {
+                tabs.push(TabChange { tab, changes, rows });
             }
         };
-        let name = |w: &World, p: PersonId| w.person(p).name.clone();
-        let inbox = |w: &World, r: &InboxRow| {
-            let state = if r.seen { "seen" } else { "new" };
-            format!("{} ({state})", name(w, r.from))
-        };
-        let (b, a) = (&before.invitations, &after.invitations);
         push(
             Tab::Invitations,
-            rows(b, a, |r| inbox(old, r), |r| inbox(new, r)),
+            rows(&before.invitations, &after.invitations, Row::Inbox),
         );
-        let (b, a) = (&before.archive, &after.archive);
         push(
             Tab::Archive,
-            rows(b, a, |r| name(old, r.from), |r| name(new, r.from)),
+            rows(&before.archive, &after.archive, Row::Inbox),
         );
-        let sent = |w: &World, r: &SentRow| {
-            let status = match r.status {
-                SentStatus::Pending => "Pending",
-                SentStatus::Connected => "Connected",
-            };
-            format!("{} ({status})", name(w, r.to))
-        };
-        let (b, a) = (&before.sent, &after.sent);
-        push(Tab::Sent, rows(b, a, |r| sent(old, r), |r| sent(new, r)));
-        let mail = |w: &World, m: &Mail| format!("\"{}\"", m.subject(w));
-        let (b, a) = (&before.notifications, &after.notifications);
+        push(Tab::Sent, rows(&before.sent, &after.sent, Row::Sent));
         push(
             Tab::Notifications,
-            rows(b, a, |m| mail(old, m), |m| mail(new, m)),
+            rows(&before.notifications, &after.notifications, Row::Mail),
         );
-        let (b, a) = (&before.emails, &after.emails);
-        push(Tab::Emails, rows(b, a, |m| mail(old, m), |m| mail(new, m)));
-        let (b, a) = (&before.network, &after.network);
+        push(Tab::Emails, rows(&before.emails, &after.emails, Row::Mail));
         push(
             Tab::Network,
-            rows(b, a, |p| name(old, *p), |p| name(new, *p)),
+            rows(&before.network, &after.network, Row::Person),
         );
         if before.account != after.account {
-            let line = format!(
-                "{} → {}",
-                before.account.standing.label(),
-                after.account.standing.label()
-            );
-            push(Tab::Account, (vec![line], vec![RowKey::Account]));
+            let change =
+                RowChange::Changed(Row::Account(before.account), Row::Account(after.account));
+            push(Tab::Account, (vec![change], vec![RowKey::Account]));
         }
         ViewDiff { tabs }
     }
@@ -225,25 +216,23 @@ impl ViewDiff {
         self.tabs.is_empty()
     }
 
-    /// "Sent: Sam Ortiz (Pending) → Sam Ortiz (Connected); Notifications: + …"
-    pub fn summary(&self) -> String {
-        self.tabs
-            .iter()
-            .map(|t| format!("{}: {}", t.tab.label(), t.lines.join(", ")))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
     pub fn changed_rows(&self, tab: Tab) -> &[RowKey] {
         self.tabs
             .iter()
             .find(|t| t.tab == tab)
             .map_or(&[], |t| t.rows.as_slice())
     }
+
+    /// Every change, with its tab.
+    pub fn changes(&self) -> impl Iterator<Item = (Tab, &RowChange)> {
+        self.tabs
+            .iter()
+            .flat_map(|t| t.changes.iter().map(move |c| (t.tab, c)))
+    }
 }
 
 /// A row that keeps its identity across two views of the same person.
-trait Keyed: PartialEq {
+trait Keyed: PartialEq + Copy {
     fn key(&self) -> RowKey;
 }
 
@@ -272,30 +261,29 @@ impl Keyed for PersonId {
 }
 
 /// Added, removed and changed rows of one list, matched by key. Only rows that
-/// differ are described: a list of a thousand rows with one change costs one line.
+/// differ are listed: a list of a thousand rows with one change costs one entry.
 fn rows<T: Keyed>(
     before: &[T],
     after: &[T],
-    describe_before: impl Fn(&T) -> String,
-    describe: impl Fn(&T) -> String,
-) -> (Vec<String>, Vec<RowKey>) {
+    row: impl Fn(T) -> Row,
+) -> (Vec<RowChange>, Vec<RowKey>) {
     if before == after {
         return (Vec::new(), Vec::new());
     }
     let old: HashMap<RowKey, &T> = before.iter().map(|r| (r.key(), r)).collect();
-    let mut lines = Vec::new();
+    let mut changes = Vec::new();
     let mut keys = Vec::new();
     let mut matched = 0;
     for r in after {
         let k = r.key();
         match old.get(&k) {
-            None => lines.push(format!("+ {}", describe(r))),
+            None => changes.push(RowChange::Added(row(*r))),
             Some(prev) => {
                 matched += 1;
                 if *prev == r {
                     continue;
                 }
-                lines.push(format!("{} → {}", describe_before(prev), describe(r)));
+                changes.push(RowChange::Changed(row(**prev), row(*r)));
             }
         }
         keys.push(k);
@@ -303,8 +291,8 @@ fn rows<T: Keyed>(
     if matched < old.len() {
         let now: HashSet<RowKey> = after.iter().map(Keyed::key).collect();
         for r in before.iter().filter(|r| !now.contains(&r.key())) {
-            lines.push(format!("− {}", describe_before(r)));
+            changes.push(RowChange::Removed(row(*r)));
         }
     }
-    (lines, keys)
+    (changes, keys)
 }

@@ -23,6 +23,7 @@ pub const SCENARIOS: &[Builtin] = builtins![
     "withdraw-and-wait",
     "reminders",
     "modern-rules",
+    "tells",
 ];
 
 /// The course for `invitesim learn`, in order (file names sort the same way).
@@ -33,6 +34,7 @@ pub const LESSONS: &[Builtin] = builtins![
     "lesson-04-spam-removes",
     "lesson-05-withdraw-wait",
     "lesson-06-modern-expiry",
+    "lesson-07-tells",
 ];
 
 /// Every built-in: scenarios, then lessons.

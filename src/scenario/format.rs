@@ -4,7 +4,7 @@
 use compact_str::CompactString;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::model::{Action, Preset, Rules, Standing};
+use crate::model::{Action, Chance, Preset, Rules, Standing};
 
 use super::Step;
 
@@ -53,50 +53,69 @@ pub struct Lesson {
 /// A preset plus any field overridden. For the `Option` fields, leaving the field out
 /// keeps the preset's value and writing `None` turns the rule off, hence the double
 /// option.
+/// The `rules:` block: a preset and any fields overriding it. A field left out keeps
+/// the preset's value; `None` is only accepted where the rule itself is optional.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RulesSpec {
     #[serde(default)]
     pub preset: Preset,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "value")]
     pub ignore_archives: Option<bool>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "value")]
     pub reminder_days: Option<Vec<u32>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "value")]
     pub withdraw_wait_days: Option<u32>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "value")]
     pub expiry_days: Option<Option<u32>>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "value")]
     pub weekly_limit: Option<Option<u32>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "value")]
     pub note_max_chars: Option<u32>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "value")]
     pub flags_to_warn: Option<u32>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "value")]
     pub flags_to_restrict: Option<u32>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "value")]
     pub restriction_days: Option<Option<u32>>,
+    #[serde(default, deserialize_with = "value")]
+    pub withdraw_needs_no_answer: Option<bool>,
+    #[serde(default, deserialize_with = "value")]
+    pub reminder_chance: Option<Chance>,
+    #[serde(default, deserialize_with = "value")]
+    pub warn_chance: Option<Chance>,
+    #[serde(default, deserialize_with = "value")]
+    pub restriction_escalation: Option<bool>,
 }
 
-/// A field that is present: its value (which may itself be `None`) wrapped in `Some`.
-fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<u32>>, D::Error> {
-    Option::<u32>::deserialize(d).map(Some)
+/// A field that was written: its value is read as the rule's own type, so `None` is
+/// refused where the rule is not optional and kept where it is (`expiry_days: None`).
+fn value<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
 }
 
 impl RulesSpec {
     pub fn rules(&self) -> Rules {
-        let mut r = Rules::preset(self.preset);
+        let r = Rules::preset(self.preset);
         let s = self.clone();
-        r.ignore_archives = s.ignore_archives.unwrap_or(r.ignore_archives);
-        r.reminder_days = s.reminder_days.unwrap_or(r.reminder_days);
-        r.withdraw_wait_days = s.withdraw_wait_days.unwrap_or(r.withdraw_wait_days);
-        r.expiry_days = s.expiry_days.unwrap_or(r.expiry_days);
-        r.weekly_limit = s.weekly_limit.unwrap_or(r.weekly_limit);
-        r.note_max_chars = s.note_max_chars.unwrap_or(r.note_max_chars);
-        r.flags_to_warn = s.flags_to_warn.unwrap_or(r.flags_to_warn);
-        r.flags_to_restrict = s.flags_to_restrict.unwrap_or(r.flags_to_restrict);
-        r.restriction_days = s.restriction_days.unwrap_or(r.restriction_days);
-        r
+        Rules {
+            preset: r.preset,
+            ignore_archives: s.ignore_archives.unwrap_or(r.ignore_archives),
+            reminder_days: s.reminder_days.unwrap_or(r.reminder_days),
+            withdraw_wait_days: s.withdraw_wait_days.unwrap_or(r.withdraw_wait_days),
+            expiry_days: s.expiry_days.unwrap_or(r.expiry_days),
+            weekly_limit: s.weekly_limit.unwrap_or(r.weekly_limit),
+            note_max_chars: s.note_max_chars.unwrap_or(r.note_max_chars),
+            flags_to_warn: s.flags_to_warn.unwrap_or(r.flags_to_warn),
+            flags_to_restrict: s.flags_to_restrict.unwrap_or(r.flags_to_restrict),
+            restriction_days: s.restriction_days.unwrap_or(r.restriction_days),
+            withdraw_needs_no_answer: s
+                .withdraw_needs_no_answer
+                .unwrap_or(r.withdraw_needs_no_answer),
+            reminder_chance: s.reminder_chance.unwrap_or(r.reminder_chance),
+            warn_chance: s.warn_chance.unwrap_or(r.warn_chance),
+            restriction_escalation: s.restriction_escalation.unwrap_or(r.restriction_escalation),
+        }
     }
 }
 
@@ -189,6 +208,16 @@ pub enum Expectation {
         who: String,
         status: Standing,
     },
+    /// How many tells `who` has had so far in the script (DESIGN V2.1).
+    Tells {
+        who: String,
+        count: u32,
+    },
+    /// `who` has a "Reply (don't accept yet)" message from `from` (H1303a/b).
+    Replied {
+        who: String,
+        from: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -221,6 +250,8 @@ impl Expectation {
             Expectation::Emails { who, count } => format!("Emails({who}): {count}"),
             Expectation::Connected { a, b, is } => format!("Connected({a}, {b}): {is}"),
             Expectation::Account { who, status } => format!("Account({who}): {status:?}"),
+            Expectation::Tells { who, count } => format!("Tells({who}): {count}"),
+            Expectation::Replied { who, from } => format!("Replied({who} ← {from})"),
         }
     }
 
@@ -230,8 +261,10 @@ impl Expectation {
             Expectation::Unchanged { who }
             | Expectation::Notified { who, .. }
             | Expectation::Emails { who, .. }
-            | Expectation::Account { who, .. } => vec![who],
+            | Expectation::Account { who, .. }
+            | Expectation::Tells { who, .. } => vec![who],
             Expectation::SentShows { who, to, .. } => vec![who, to],
+            Expectation::Replied { who, from } => vec![who, from],
             Expectation::InboxShows { who, from, .. } => vec![who, from],
             Expectation::Connected { a, b, .. } => vec![a, b],
         }
@@ -243,8 +276,10 @@ impl Expectation {
             Expectation::Unchanged { who }
             | Expectation::Notified { who, .. }
             | Expectation::Emails { who, .. }
-            | Expectation::Account { who, .. } => vec![("who", who)],
+            | Expectation::Account { who, .. }
+            | Expectation::Tells { who, .. } => vec![("who", who)],
             Expectation::SentShows { who, to, .. } => vec![("who", who), ("to", to)],
+            Expectation::Replied { who, from } => vec![("who", who), ("from", from)],
             Expectation::InboxShows { who, from, .. } => vec![("who", who), ("from", from)],
             Expectation::Connected { a, b, .. } => vec![("a", a), ("b", b)],
         }

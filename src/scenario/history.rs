@@ -1,11 +1,15 @@
 //! Plays a scenario's `invitations:` history up to its start through the same rules as
 //! everything else: each invitation is sent at `sent` and, if it has a `state`, answered
-//! (or withdrawn) at `changed`, in time order, with the timers firing in between. So a
-//! world written mid-history has the flags, standing, reminders and mail its past implies.
+//! (or withdrawn) at `changed`, in time order, with the timers firing in between. Every
+//! moment goes through `World::act`, the one judge of every action, so a history obeys
+//! every rule a script obeys (withdraw wait, weekly limit, standing), and a world
+//! written mid-history has the flags, standing, reminders and mail its past implies.
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{Answer, InvitationId, InvitationState, PersonId, World};
+use crate::model::{
+    Act, Answer, InvitationId, InvitationState, PersonId, Refusal, Standing, World,
+};
 
 use super::locate::Seg::{Field as F, Index as I};
 use super::validate::{Problem, parse_time, resolve};
@@ -88,22 +92,49 @@ pub fn replay(
                 problems.push((at("note"), msg));
             }
             let note = p.note.take().filter(|_| len <= max);
-            match world.add_invitation(p.from, p.to, note) {
-                Ok(id) => p.id = Some(id),
-                Err(refusal) => problems.push((at("from"), refusal.0)),
+            // A restricted sender in the past evidently knew the address: a history
+            // entry carries none, so the recipient's own is given.
+            let email = (world.lists(p.from).account.standing == Standing::Restricted)
+                .then(|| world.person(p.to).email.clone())
+                .flatten();
+            let id = world.invitations().len();
+            let send = Act::Send {
+                from: p.from,
+                to: p.to,
+                note,
+                email,
+            };
+            match world.act(send) {
+                Ok(_) => p.id = Some(InvitationId(id as u32)),
+                Err(refusal) => {
+                    let field = match refusal {
+                        Refusal::WeeklyLimit { .. }
+                        | Refusal::WithdrawWait { .. }
+                        | Refusal::RestrictedUntil { .. } => "sent",
+                        _ => "from",
+                    };
+                    let msg = format!("this history cannot happen: {refusal}");
+                    problems.push((at(field), msg));
+                }
             }
             continue;
         }
         let (from, to) = (p.from, p.to);
-        let result = match p.state {
-            HistoryState::Seen => world.answer_as(to, from, Answer::Open),
-            HistoryState::Ignored => world.answer_as(to, from, Answer::Ignore),
-            HistoryState::DontKnow => world.answer_as(to, from, Answer::DontKnow),
-            HistoryState::Spam => world.answer_as(to, from, Answer::ReportSpam),
-            HistoryState::Accepted => world.answer_as(to, from, Answer::Accept),
-            HistoryState::Withdrawn => world.withdraw(from, to),
-            HistoryState::Pending | HistoryState::Expired => Ok(()),
+        let answer = |answer| Act::Answer {
+            by: to,
+            from,
+            answer,
         };
+        let act = match p.state {
+            HistoryState::Seen => answer(Answer::Open),
+            HistoryState::Ignored => answer(Answer::Ignore),
+            HistoryState::DontKnow => answer(Answer::DontKnow),
+            HistoryState::Spam => answer(Answer::ReportSpam),
+            HistoryState::Accepted => answer(Answer::Accept),
+            HistoryState::Withdrawn => Act::Withdraw { by: from, to },
+            HistoryState::Pending | HistoryState::Expired => continue,
+        };
+        let result = world.act(act);
         if let Err(refusal) = result {
             let msg = format!("this history cannot happen: {refusal}");
             problems.push((at("state"), msg));

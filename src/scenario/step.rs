@@ -70,6 +70,7 @@ const ACTIONS: &[&str] = &[
     "Accept",
     "DontKnow",
     "ReportSpam",
+    "Reply",
     "Withdraw",
 ];
 
@@ -85,6 +86,7 @@ const STEPS: &[&str] = &[
     "Accept",
     "DontKnow",
     "ReportSpam",
+    "Reply",
     "Withdraw",
 ];
 

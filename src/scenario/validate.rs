@@ -39,6 +39,33 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
         let p = vec![F("rules"), F("reminder_days")];
         problems.push((p, "reminder days must be in increasing order".into()));
     }
+    if rules.flags_to_restrict < rules.flags_to_warn {
+        let p = vec![F("rules"), F("flags_to_restrict")];
+        let msg = format!(
+            "flags_to_restrict ({}) must be at least flags_to_warn ({}): an account is warned before it is restricted",
+            rules.flags_to_restrict, rules.flags_to_warn
+        );
+        problems.push((p, msg));
+    }
+    for (field, chance) in [
+        ("reminder_chance", rules.reminder_chance),
+        ("warn_chance", rules.warn_chance),
+    ] {
+        if !chance.is_valid() {
+            let msg = format!(
+                "{field} is {}; a chance must be between 0.0 and 1.0",
+                chance.0
+            );
+            problems.push((vec![F("rules"), F(field)], msg));
+        }
+    }
+    for (i, inv) in s.invitations.iter().enumerate() {
+        let pending = matches!(inv.state, None | Some(super::HistoryState::Pending));
+        if inv.changed.is_some() && pending {
+            let msg = "`changed` says when the state changed, so it needs a `state` other than Pending (or remove `changed`)".to_owned();
+            problems.push((vec![F("invitations"), I(i), F("changed")], msg));
+        }
+    }
     let mut world = World::new(rules, start, s.seed.unwrap_or(0));
 
     if s.people.is_empty() {
@@ -142,11 +169,12 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
                 }
             }
             Step::Quiz(q) => {
-                if q.choices.is_empty() {
-                    problems.push((
-                        at(&[F("choices")]),
-                        "a quiz needs at least one choice".into(),
-                    ));
+                if !(2..=9).contains(&q.choices.len()) {
+                    let msg = format!(
+                        "a quiz needs 2 to 9 choices (they are answered with the keys 1–9); this one has {}",
+                        q.choices.len()
+                    );
+                    problems.push((at(&[F("choices")]), msg));
                 } else if q.answer >= q.choices.len() {
                     let msg = format!(
                         "answer {} is out of range: choices are numbered 0 to {}",

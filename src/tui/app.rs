@@ -3,8 +3,9 @@
 
 use std::cell::Cell;
 
-use crate::model::{Action, PersonId, Tab, View, ViewDiff, World};
+use crate::model::{Action, PersonId, Tab, Tell, View, ViewDiff, World, diff_summary};
 use crate::scenario::Loaded;
+use crate::script::{Observation, observe};
 
 use super::counts::PaneCounts;
 use super::course::Course;
@@ -45,6 +46,7 @@ impl PaneState {
 /// What the last action did, for the "what just happened" panel and the badges.
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
+    /// What happened, or for a refused action the attempt and why it was refused.
     pub headline: String,
     pub refusal: Option<String>,
     /// (what happened, who could see it)
@@ -52,6 +54,12 @@ pub struct Outcome {
     pub more_events: usize,
     /// Each watched person's screen diff: the two panes first, then anyone else involved.
     pub screens: Vec<(PersonId, ViewDiff)>,
+    /// Each watched person's diff in words (narrated once, when the action happens).
+    pub changes: Vec<String>,
+    /// What each watched person can now infer.
+    pub tells: Vec<(PersonId, Vec<Tell>)>,
+    /// The sender whose inferences the panel shows first.
+    pub subject: Option<PersonId>,
     /// The sender an answer was about, when the action was a recipient's answer.
     pub answered_sender: Option<PersonId>,
     /// A note about the app itself (nothing was attempted), e.g. "select a row first".
@@ -97,6 +105,9 @@ pub struct App {
     pub course: Option<Course>,
     /// What each pane's Pending rows really are (for x-ray), counted on refresh.
     pub counts: [PaneCounts; 2],
+    /// Every tell so far: (actions taken before it, who, the tell), so undo can drop
+    /// the tells of what it undoes. Lessons judge `Tells` against it.
+    pub ledger: Vec<(usize, PersonId, Tell)>,
 }
 
 impl App {
@@ -122,6 +133,7 @@ impl App {
             dirty: false,
             course: None,
             counts: [PaneCounts::default(); 2],
+            ledger: Vec::new(),
         };
         // Starting a script resets the world and refreshes; otherwise refresh here.
         app.start_script();
@@ -135,6 +147,7 @@ impl App {
     pub fn reset_world(&mut self) {
         self.world = self.loaded.setup.world.clone();
         self.actions.clear();
+        self.ledger.clear();
         self.outcome = None;
         self.refresh();
     }
@@ -272,70 +285,63 @@ impl App {
         self.act(Action::Withdraw { by, to });
     }
 
-    /// The people whose screens are compared around an action: both panes (first, in
-    /// pane order, even when they show the same person), then anyone the action names.
-    fn watched(&self, action: &Action) -> Vec<PersonId> {
-        let mut people = vec![self.panes[0].person, self.panes[1].person];
-        for h in action.handles() {
-            if let Some(p) = self.world.person_id(h)
-                && !people.contains(&p)
-            {
-                people.push(p);
-            }
-        }
-        people
-    }
-
-    /// Applies an action, keeping what each watched screen looked like before and after.
+    /// Applies an action through the script engine, keeping what each screen saw.
     pub fn act(&mut self, action: Action) {
-        let before = self.actions.len();
-        self.act_with(action, |world, action| world.apply(action).map_err(|r| r.0));
-        self.dirty |= self.actions.len() > before && self.course.is_none();
+        let panes = [self.panes[0].person, self.panes[1].person];
+        let seen = observe(&mut self.world, &action, &panes);
+        let allowed = seen.allowed();
+        self.note_tells(&seen);
+        if allowed {
+            self.actions.push(action.clone());
+        }
+        self.show(&action, seen);
+        self.dirty |= allowed && self.course.is_none();
         self.check_goal();
     }
 
-    /// Applies `action` through `apply` (the world's own `apply`, or a script runner
-    /// stepping it), recording the outcome for the panel and the badges.
-    pub fn act_with(
-        &mut self,
-        action: Action,
-        apply: impl FnOnce(&mut World, &Action) -> Result<std::ops::Range<usize>, String>,
-    ) {
-        let watched = self.watched(&action);
-        let before: Vec<View> = watched.iter().map(|&p| self.world.view(p)).collect();
+    /// Adds an observation's tells to the ledger, stamped with the actions before it.
+    pub fn note_tells(&mut self, seen: &Observation) {
+        let stamp = self.actions.len();
+        for s in &seen.screens {
+            self.ledger
+                .extend(s.tells.iter().map(|&t| (stamp, s.person, t)));
+        }
+    }
+
+    /// Shows an observed action: the panel, the badges, and the panes' new views.
+    pub fn show(&mut self, action: &Action, seen: Observation) {
         let mut outcome = Outcome {
-            headline: action.describe(&self.world),
+            headline: seen.headline,
+            refusal: seen.refusal.map(|r| r.to_string()),
             answered_sender: action
                 .answered_sender()
                 .and_then(|h| self.world.person_id(h)),
+            subject: seen.subject,
             ..Outcome::default()
         };
-        match apply(&mut self.world, &action) {
-            Ok(range) => {
-                let events = &self.world.log()[range];
-                outcome.more_events = events.len().saturating_sub(MAX_EVENTS);
-                outcome.events = events
-                    .iter()
-                    .take(MAX_EVENTS)
-                    .map(|e| (e.describe(&self.world), e.seen_by(&self.world)))
-                    .collect();
-                self.actions.push(action);
-            }
-            Err(refusal) => outcome.refusal = Some(refusal),
-        }
-        let after: Vec<View> = watched.iter().map(|&p| self.world.view(p)).collect();
-        outcome.screens = watched
+        let events = &self.world.log()[seen.events];
+        outcome.more_events = events.len().saturating_sub(MAX_EVENTS);
+        outcome.events = events
             .iter()
-            .zip(&before)
-            .zip(&after)
-            .map(|((&p, b), a)| (p, ViewDiff::between(b, a, &self.world)))
+            .take(MAX_EVENTS)
+            .map(|e| (e.describe(&self.world), e.seen_by(&self.world)))
             .collect();
-        self.outcome = Some(outcome);
-        // The first two watched are the panes: their new views are already made.
-        let mut after = after.into_iter();
-        if let (Some(left), Some(right)) = (after.next(), after.next()) {
-            self.views = [left, right];
+        let panes = [self.panes[0].person, self.panes[1].person];
+        for (i, &p) in panes.iter().enumerate() {
+            self.views[i] = seen
+                .screens
+                .iter()
+                .find(|s| s.person == p)
+                .map_or_else(|| self.world.view(p), |s| s.after.clone());
         }
+        for screen in seen.screens {
+            outcome
+                .changes
+                .push(diff_summary(&screen.diff, &self.world, &self.world));
+            outcome.screens.push((screen.person, screen.diff));
+            outcome.tells.push((screen.person, screen.tells));
+        }
+        self.outcome = Some(outcome);
         self.refresh_counts();
     }
 
@@ -356,6 +362,8 @@ impl App {
             return;
         };
         self.dirty = self.course.is_none();
+        let kept = self.actions.len();
+        self.ledger.retain(|&(stamp, ..)| stamp < kept);
         let people = [self.panes[0].person, self.panes[1].person];
         let before: Vec<View> = people.iter().map(|&p| self.world.view(p)).collect();
         let mut world = self.loaded.setup.world.clone();
@@ -364,21 +372,16 @@ impl App {
             let _ = world.apply(a);
         }
         let old = std::mem::replace(&mut self.world, world);
-        let screens = people
-            .iter()
-            .zip(&before)
-            .map(|(&p, b)| {
-                (
-                    p,
-                    ViewDiff::across(b, &old, &self.world.view(p), &self.world),
-                )
-            })
-            .collect();
-        self.outcome = Some(Outcome {
+        let mut outcome = Outcome {
             headline: format!("Undone: {}", last.describe(&self.world)),
-            screens,
             ..Outcome::default()
-        });
+        };
+        for (&p, b) in people.iter().zip(&before) {
+            let diff = ViewDiff::between(b, &self.world.view(p));
+            outcome.changes.push(diff_summary(&diff, &old, &self.world));
+            outcome.screens.push((p, diff));
+        }
+        self.outcome = Some(outcome);
         self.refresh();
     }
 

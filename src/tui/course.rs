@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use crate::play::Runner;
 use crate::progress::Progress;
 use crate::scenario::{Lesson, Step, builtin};
+use crate::script::Runner;
 
 use super::app::App;
 use super::playback::QuizState;
@@ -68,7 +68,8 @@ impl App {
         let Some(lesson) = self.lesson() else {
             return;
         };
-        let probe = Runner::new(&[], &self.world, self.loaded.setup.panes);
+        let probe = Runner::new(&[], &self.world, self.loaded.setup.panes)
+            .with_tells(self.ledger.iter().map(|&(_, p, t)| (p, t)));
         if !lesson.check.iter().all(|e| probe.check(&self.world, e)) {
             return;
         }

@@ -201,19 +201,16 @@ fn outcome_lines(app: &App, o: &Outcome) -> Vec<Line<'static>> {
     if let Some(note) = &o.note {
         return vec![Line::raw(note.clone())];
     }
-    let mut lines = vec![Line::styled(format!("{}.", o.headline), theme.title)];
-    if let Some(reason) = &o.refusal {
-        lines.push(Line::from(vec![
-            Span::styled("Refused: ", theme.refusal),
-            Span::raw(format!("{reason}. Nothing changed.")),
-        ]));
-    }
     if o.refusal.is_some() {
+        // Told as an attempt, never first as if it happened.
+        let mut lines = vec![Line::styled(o.headline.clone(), theme.refusal)];
+        lines.extend(tell_lines(app, o));
         return lines;
     }
+    let mut lines = vec![Line::styled(format!("{}.", o.headline), theme.title)];
     // Who saw it comes before the detail of each event: it is the point of the app.
     let panes = [app.panes[0].person, app.panes[1].person];
-    for (p, diff) in &o.screens {
+    for ((p, diff), change) in o.screens.iter().zip(&o.changes) {
         let person = app.world.person(*p);
         let shown = if panes.contains(p) {
             ""
@@ -245,11 +242,12 @@ fn outcome_lines(app: &App, o: &Outcome) -> Vec<Line<'static>> {
             Line::from(vec![
                 Span::raw(format!("{}'s screen{shown}: ", person.name)),
                 Span::styled("changed", theme.badge_changed),
-                Span::raw(format!(" — {}{tail}", diff.summary())),
+                Span::raw(format!(" — {change}{tail}")),
             ])
         };
         lines.push(line);
     }
+    lines.extend(tell_lines(app, o));
     for (text, seen_by) in &o.events {
         lines.push(Line::from(vec![
             Span::raw(format!("• {text} — ")),
@@ -261,6 +259,32 @@ fn outcome_lines(app: &App, o: &Outcome) -> Vec<Line<'static>> {
             format!("• … and {} more events", o.more_events),
             theme.dim,
         ));
+    }
+    lines
+}
+
+/// "What Maya can infer: nothing new." for the sender the action is about, then a
+/// line for anyone else on screen who learned something.
+fn tell_lines(app: &App, o: &Outcome) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let panes = [app.panes[0].person, app.panes[1].person];
+    let mut lines = Vec::new();
+    for (p, tells) in &o.tells {
+        let first = o.subject == Some(*p);
+        if !first && (tells.is_empty() || !panes.contains(p)) {
+            continue;
+        }
+        let name = app.world.person(*p).first_name().to_owned();
+        let label = Span::styled(format!("What {name} can infer: "), theme.title);
+        if tells.is_empty() {
+            lines.push(Line::from(vec![label.clone(), Span::raw("nothing new.")]));
+        }
+        for t in tells {
+            lines.push(Line::from(vec![
+                label.clone(),
+                Span::styled(t.describe(&app.world), theme.good),
+            ]));
+        }
     }
     lines
 }

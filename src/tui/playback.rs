@@ -5,8 +5,8 @@
 use std::io;
 use std::time::Duration;
 
-use crate::play::Runner;
 use crate::scenario::Step;
+use crate::script::Runner;
 
 use super::app::App;
 
@@ -101,17 +101,15 @@ impl App {
         match pb.runner.peek().cloned() {
             None => pb.playing = false,
             Some(Step::Act(action) | Step::Refused(action)) => {
-                let mut held = true;
-                self.act_with(action, |world, _| {
-                    let Some(report) = pb.runner.step(world) else {
-                        return Err("the script has ended".into());
-                    };
-                    held = report.ok;
-                    match report.refusal {
-                        Some(reason) => Err(reason),
-                        None => Ok(report.events),
+                let report = pb.runner.step(&mut self.world);
+                let held = report.as_ref().is_some_and(|r| r.ok);
+                if let Some(seen) = report.and_then(|r| r.observation) {
+                    self.note_tells(&seen);
+                    if seen.allowed() {
+                        self.actions.push(action.clone());
                     }
-                });
+                    self.show(&action, seen);
+                }
                 pb.marks.push(Some(held));
                 self.follow_changes();
             }

@@ -160,6 +160,9 @@ pub fn truth(world: &World, row: &SentRow) -> String {
         InvitationState::Spam => format!("reported as spam {when}, removed, flagged"),
         InvitationState::Accepted => format!("accepted {when}"),
         InvitationState::Withdrawn | InvitationState::Expired => inv.state.label().to_owned(),
+        InvitationState::Undelivered => {
+            "never delivered: they had said \"I don't know\" to this sender".to_owned()
+        }
     }
 }
 

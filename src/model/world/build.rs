@@ -3,17 +3,14 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Refusal, World};
-use crate::model::{InvitationId, Lists, Person, PersonId};
+use super::World;
+use crate::model::{Lists, Person, PersonId};
 
 impl World {
-    /// Adds a person; a handle already taken is refused.
-    pub fn add_person(&mut self, person: Person) -> Result<PersonId, Refusal> {
-        if self.handles.contains_key(&person.handle) {
-            return Err(Refusal(format!(
-                "the id \"{}\" is already taken",
-                person.handle
-            )));
+    /// Adds a person; a handle already taken is refused with the id it belongs to.
+    pub fn add_person(&mut self, person: Person) -> Result<PersonId, PersonId> {
+        if let Some(&taken) = self.handles.get(&person.handle) {
+            return Err(taken);
         }
         let id = PersonId(self.people.len() as u32);
         self.handles.insert(person.handle.clone(), id);
@@ -28,21 +25,6 @@ impl World {
             self.lists[a.index()].network.insert(b);
             self.lists[b.index()].network.insert(a);
         }
-    }
-
-    /// Sends an invitation now, judging only what a `Send` judges about the pair and
-    /// the note; the weekly limit and the sender's standing are the past's business
-    /// (a scenario's history) and are not judged.
-    pub fn add_invitation(
-        &mut self,
-        from: PersonId,
-        to: PersonId,
-        note: Option<String>,
-    ) -> Result<InvitationId, Refusal> {
-        self.check_pair(from, to)?;
-        self.check_note(note.as_deref())?;
-        let now = self.now;
-        Ok(self.create_invitation(from, to, note, now))
     }
 
     /// Moves the clock to `t` (never back), firing every timer due on the way, without

@@ -2,16 +2,16 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{Refusal, World, days};
+use super::{World, days};
 use crate::model::timers::{Timer, TimerKind};
-use crate::model::{EventKind, InvitationState, MailKind, Standing};
+use crate::model::{EventKind, InvitationState, MailKind, Refusal, Standing};
 
 impl World {
     pub(super) fn wait(&mut self, by: Duration) -> Result<(), Refusal> {
         let target = self
             .now
             .checked_add_signed(by)
-            .ok_or_else(|| Refusal("the clock cannot go that far".into()))?;
+            .ok_or(Refusal::ClockOverflow)?;
         self.run_timers_until(target);
         self.now = target;
         self.push_event(target, EventKind::ClockAdvanced, &[]);
@@ -30,13 +30,19 @@ impl World {
         match timer.kind {
             TimerKind::Reminder { invitation, nth } => {
                 let inv = self.invitation(invitation);
-                if !matches!(inv.state, InvitationState::Pending { .. }) {
+                // H3882: reminders stop once the recipient answered or replied.
+                if !matches!(inv.state, InvitationState::Pending { .. }) || inv.reply.is_some() {
                     return;
                 }
                 let (to, sent) = (inv.to, inv.sent);
-                self.mail(to, at, MailKind::Reminder(invitation, nth));
-                let kind = EventKind::ReminderEmailed { invitation, nth };
-                self.push_event(at, kind, &[to]);
+                // SEED: reminders "aren't always" sent.
+                let chance = self.rules.reminder_chance;
+                let purpose = super::dice::Purpose::Reminder;
+                if self.dice(purpose, invitation.0, u32::from(nth), chance) {
+                    self.mail(to, at, MailKind::Reminder(invitation, nth));
+                    let kind = EventKind::ReminderEmailed { invitation, nth };
+                    self.push_event(at, kind, &[to]);
+                }
                 if let Some(&next) = self.rules.reminder_days.get(usize::from(nth)) {
                     let next_nth = nth.saturating_add(1);
                     self.schedule(

@@ -9,26 +9,44 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 mod answer;
 mod build;
 mod clock;
+mod dice;
 mod send;
 
 use super::lists::{Lists, Placement};
 use super::timers::Timers;
 use super::{
     Action, Answer, Audience, Event, EventKind, Invitation, InvitationId, InvitationState, Mail,
-    MailKind, Person, PersonId, Rules,
+    MailKind, Person, PersonId, Refusal, Rules,
 };
 
-/// Why `apply` refused an action, in words a person can read.
+/// An action with its people resolved to ids: what `apply` judges and carries out.
+/// `World::apply` resolves an `Action` into one; a scenario's history builds them
+/// directly (it has ids already), and both go through `World::act`, so the past obeys
+/// every rule a script obeys.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal(pub String);
-
-impl std::fmt::Display for Refusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+pub enum Act {
+    Send {
+        from: PersonId,
+        to: PersonId,
+        note: Option<String>,
+        email: Option<String>,
+    },
+    Wait(Duration),
+    Answer {
+        by: PersonId,
+        from: PersonId,
+        answer: Answer,
+    },
+    Reply {
+        by: PersonId,
+        from: PersonId,
+        text: String,
+    },
+    Withdraw {
+        by: PersonId,
+        to: PersonId,
+    },
 }
-
-impl std::error::Error for Refusal {}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct World {
@@ -124,38 +142,77 @@ impl World {
     /// Applies one action. On success the new events are `self.log()[range]`; on
     /// refusal the world is unchanged.
     pub fn apply(&mut self, action: &Action) -> Result<Range<usize>, Refusal> {
-        let first = self.log.len();
-        match action {
+        let act = self.resolve_action(action)?;
+        self.act(act)
+    }
+
+    /// The action with its handles looked up.
+    pub fn resolve_action(&self, action: &Action) -> Result<Act, Refusal> {
+        Ok(match action {
             Action::Send {
                 from,
                 to,
                 note,
                 email,
-            } => {
-                let (from, to) = (self.resolve(from)?, self.resolve(to)?);
-                self.send(from, to, note.clone(), email.as_deref())?;
-            }
-            Action::Wait { .. } => self.wait(action.wait_duration())?,
-            Action::Open { by, from } => self.answer(by, from, Answer::Open)?,
-            Action::Ignore { by, from } => self.answer(by, from, Answer::Ignore)?,
-            Action::Accept { by, from } => self.answer(by, from, Answer::Accept)?,
-            Action::DontKnow { by, from } => self.answer(by, from, Answer::DontKnow)?,
-            Action::ReportSpam { by, from } => self.answer(by, from, Answer::ReportSpam)?,
-            Action::Withdraw { by, to } => {
-                let (by, to) = (self.resolve(by)?, self.resolve(to)?);
-                self.withdraw(by, to)?;
-            }
+            } => Act::Send {
+                from: self.resolve(from)?,
+                to: self.resolve(to)?,
+                note: note.clone(),
+                email: email.clone(),
+            },
+            Action::Wait { .. } => Act::Wait(action.wait_duration()),
+            Action::Open { by, from } => self.answer_act(by, from, Answer::Open)?,
+            Action::Ignore { by, from } => self.answer_act(by, from, Answer::Ignore)?,
+            Action::Accept { by, from } => self.answer_act(by, from, Answer::Accept)?,
+            Action::DontKnow { by, from } => self.answer_act(by, from, Answer::DontKnow)?,
+            Action::ReportSpam { by, from } => self.answer_act(by, from, Answer::ReportSpam)?,
+            Action::Reply { by, from, text } => Act::Reply {
+                by: self.resolve(by)?,
+                from: self.resolve(from)?,
+                text: text.clone(),
+            },
+            Action::Withdraw { by, to } => Act::Withdraw {
+                by: self.resolve(by)?,
+                to: self.resolve(to)?,
+            },
+        })
+    }
+
+    fn answer_act(&self, by: &str, from: &str, answer: Answer) -> Result<Act, Refusal> {
+        Ok(Act::Answer {
+            by: self.resolve(by)?,
+            from: self.resolve(from)?,
+            answer,
+        })
+    }
+
+    /// Judges and carries out one resolved action: the one place the world changes.
+    pub fn act(&mut self, act: Act) -> Result<Range<usize>, Refusal> {
+        let first = self.log.len();
+        match act {
+            Act::Send {
+                from,
+                to,
+                note,
+                email,
+            } => self.send(from, to, note, email.as_deref())?,
+            Act::Wait(by) => self.wait(by)?,
+            Act::Answer { by, from, answer } => self.answer_as(by, from, answer)?,
+            Act::Reply { by, from, text } => self.reply(by, from, text)?,
+            Act::Withdraw { by, to } => self.withdraw(by, to)?,
         }
         Ok(first..self.log.len())
     }
 
     fn resolve(&self, handle: &str) -> Result<PersonId, Refusal> {
-        self.person_id(handle)
-            .ok_or_else(|| Refusal(format!("there is no one called \"{handle}\" in this world")))
+        self.person_id(handle).ok_or_else(|| Refusal::NoSuchPerson {
+            handle: handle.to_owned(),
+        })
     }
 
-    fn name(&self, p: PersonId) -> &str {
-        &self.people[p.index()].name
+    /// A person's full name, owned, for a refusal.
+    fn name(&self, p: PersonId) -> String {
+        self.people[p.index()].name.clone()
     }
 
     fn mail(&mut self, to: PersonId, at: DateTime<Utc>, kind: MailKind) {

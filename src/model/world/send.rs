@@ -1,47 +1,49 @@
 //! Sending: what a `Send` judges (the pair, the note, the wait after a withdrawal, the
-//! standing, the weekly limit) and what a new invitation sets going.
+//! standing, the weekly limit) and what a new invitation sets going. Every judgement
+//! reads only what the sender's own screen shows: a recipient's "I don't know" never
+//! changes the outcome of a Send (see `Undelivered`).
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{Refusal, World, days};
+use super::{World, days};
 use crate::model::timers::TimerKind;
 use crate::model::{
-    EventKind, Invitation, InvitationId, InvitationState, MailKind, PersonId, Standing, format_time,
+    EventKind, Invitation, InvitationId, InvitationState, MailKind, PersonId, Refusal, Standing,
+    TextKind,
 };
 
 impl World {
     pub(super) fn check_pair(&self, from: PersonId, to: PersonId) -> Result<(), Refusal> {
         let (a, b) = (self.name(from), self.name(to));
         if from == to {
-            return Err(Refusal(format!("{a} cannot invite themselves")));
+            return Err(Refusal::SelfInvite { who: a });
         }
         if self.are_connected(from, to) {
-            return Err(Refusal(format!("{a} and {b} are already connected")));
+            return Err(Refusal::AlreadyConnected { a, b });
         }
+        // The sender's Sent list shows it Pending, whatever the recipient did (H1303, AZ).
         if let Some(inv) = self.latest(from, to).filter(|i| i.state.looks_pending()) {
-            return Err(Refusal(format!(
-                "{a} already has a pending invitation to {b} (sent {})",
-                format_time(inv.sent)
-            )));
+            return Err(Refusal::AlreadyPending {
+                from: a,
+                to: b,
+                sent: inv.sent,
+            });
         }
+        // Their invitation is on the sender's own Invitations or Archive.
         if self
             .latest(to, from)
             .is_some_and(|i| i.state.held_by_recipient(self.rules.ignore_archives))
         {
-            return Err(Refusal(format!(
-                "{b} has already invited {a}: {a} can accept that invitation instead"
-            )));
+            return Err(Refusal::InvitedYouFirst { from: a, to: b });
         }
         Ok(())
     }
 
-    pub(super) fn check_note(&self, note: Option<&str>) -> Result<(), Refusal> {
-        let len = note.map_or(0, |n| n.chars().count());
-        let max = self.rules.note_max_chars as usize;
-        if len > max {
-            return Err(Refusal(format!(
-                "the note has {len} characters; the limit is {max}"
-            )));
+    pub(super) fn check_text(&self, what: TextKind, text: Option<&str>) -> Result<(), Refusal> {
+        let len = text.map_or(0, |n| n.chars().count());
+        let max = self.rules.note_max_chars as usize; // LH: 300 characters
+        if len > max || (what == TextKind::Reply && text.is_some_and(|t| t.trim().is_empty())) {
+            return Err(Refusal::TextLength { what, len, max });
         }
         Ok(())
     }
@@ -54,49 +56,50 @@ impl World {
         email: Option<&str>,
     ) -> Result<(), Refusal> {
         self.check_pair(from, to)?;
-        let (a, b) = (self.name(from).to_owned(), self.name(to).to_owned());
-        if self.is_blocked(from, to) {
-            return Err(Refusal(format!(
-                "{a} can no longer invite {b}, and the platform does not say why \
-                 (the truth: {b} said \"I don't know this person\")"
-            )));
-        }
+        // R, LH: three weeks after a withdrawal, counted from the withdrawal.
         if let Some(inv) = self
             .latest(from, to)
             .filter(|i| i.state == InvitationState::Withdrawn)
         {
             let again = inv.changed + days(self.rules.withdraw_wait_days);
             if self.now < again {
-                return Err(Refusal(format!(
-                    "{a} withdrew an invitation to {b} on {}; {a} can invite {b} again on {}",
-                    format_time(inv.changed),
-                    format_time(again)
-                )));
+                return Err(Refusal::WithdrawWait {
+                    from: self.name(from),
+                    to: self.name(to),
+                    withdrawn: inv.changed,
+                    again,
+                });
             }
         }
         let account = &self.lists[from.index()].account;
         if account.standing == Standing::Restricted {
+            // R, L: a temporary restriction stops sending.
             if let Some(until) = account.restricted_until {
-                return Err(Refusal(format!(
-                    "{a}'s account is restricted until {}: no invitations can be sent",
-                    format_time(until)
-                )));
+                return Err(Refusal::RestrictedUntil {
+                    who: self.name(from),
+                    until,
+                });
             }
+            // PBW: restricted (classic), the recipient's email is needed.
             let expected = self.people[to.index()].email.as_deref();
             match email {
                 None => {
-                    return Err(Refusal(format!(
-                        "{a}'s account is restricted: to invite {b}, {a} must give {b}'s email address"
-                    )));
+                    return Err(Refusal::EmailNeeded {
+                        from: self.name(from),
+                        to: self.name(to),
+                    });
                 }
                 Some(given) if Some(given) != expected => {
-                    return Err(Refusal(format!(
-                        "{a}'s account is restricted and \"{given}\" is not {b}'s email address"
-                    )));
+                    return Err(Refusal::WrongEmail {
+                        from: self.name(from),
+                        to: self.name(to),
+                        given: given.to_owned(),
+                    });
                 }
                 Some(_) => {}
             }
         }
+        // DUX, LH, L: about 100 a week.
         if let Some(limit) = self.rules.weekly_limit {
             let window_start = self.now - Duration::days(7);
             let recent = &mut self.lists[from.index()].recent_sends;
@@ -105,21 +108,21 @@ impl World {
             }
             if recent.len() >= limit as usize {
                 let next = recent.front().map_or(self.now, |&t| t + Duration::days(7));
-                return Err(Refusal(format!(
-                    "{a} has sent {} invitations in the last 7 days, the weekly limit; \
-                     the next can go on {}",
-                    recent.len(),
-                    format_time(next)
-                )));
+                let sent = recent.len();
+                return Err(Refusal::WeeklyLimit {
+                    who: self.name(from),
+                    sent,
+                    next,
+                });
             }
         }
-        self.check_note(note.as_deref())?;
+        self.check_text(TextKind::Note, note.as_deref())?;
         let now = self.now;
         self.create_invitation(from, to, note, now);
         Ok(())
     }
 
-    pub(super) fn create_invitation(
+    fn create_invitation(
         &mut self,
         from: PersonId,
         to: PersonId,
@@ -127,20 +130,36 @@ impl World {
         sent: DateTime<Utc>,
     ) -> InvitationId {
         let id = InvitationId(self.invitations.len() as u32);
+        // H1303: "I don't know" prevents this sender from inviting this recipient. The
+        // model delivers nothing and tells the sender nothing (L): see `Undelivered`.
+        let delivered = !self.is_blocked(from, to);
+        let state = if delivered {
+            InvitationState::Pending { seen: false }
+        } else {
+            InvitationState::Undelivered
+        };
         self.invitations.push(Invitation {
             id,
             from,
             to,
             note,
             sent,
-            state: InvitationState::Pending { seen: false },
+            state,
             changed: sent,
             opened: None,
+            reply: None,
         });
         self.place(id, true);
         self.latest.insert((from, to), id);
         if self.rules.weekly_limit.is_some() {
             self.lists[from.index()].recent_sends.push_back(sent);
+        }
+        if !delivered {
+            self.push_event(sent, EventKind::SentUndelivered(id), &[from]);
+            if let Some(expiry) = self.rules.expiry_days {
+                self.schedule(sent, expiry, TimerKind::Expire(id));
+            }
+            return id;
         }
         self.push_event(sent, EventKind::Sent(id), &[from, to]);
         self.mail(to, sent, MailKind::Invited(id));
@@ -155,6 +174,7 @@ impl World {
                 },
             );
         }
+        // KEN: about six months, silent on both sides.
         if let Some(expiry) = self.rules.expiry_days {
             self.schedule(sent, expiry, TimerKind::Expire(id));
         }

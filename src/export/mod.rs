@@ -1,19 +1,18 @@
-//! Headless play: a scenario's script run without a terminal, written as a text or
+//! Headless outputs over `script`: a scenario's script run without a terminal, written as a text or
 //! JSON-lines transcript.
 
 mod json;
 mod record;
-mod runner;
 mod screens;
 mod text;
 
 use std::io::{self, Write};
 
 pub use record::{CastOptions, record};
-pub use runner::{Runner, StepKind, StepReport};
 pub use screens::{screens, text_lines};
 
 use crate::scenario::Loaded;
+use crate::script::{Runner, StepKind, StepReport};
 
 /// Transcript formats for `invitesim play`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

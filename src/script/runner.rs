@@ -1,5 +1,6 @@
 //! Runs a scenario's script one step at a time over a `World`, judging expectations.
-//! Front-end neutral: the transcript, the recorder and the TUI's playback all use it.
+//! Front-end neutral: the transcript, the recorder, the TUI's playback and lessons all
+//! use it, and every action goes through `observe`.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -7,8 +8,10 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{PersonId, SentStatus, View, ViewDiff, World};
+use crate::model::{MailKind, PersonId, Refusal, SentStatus, Tell, ViewDiff, World, diff_summary};
 use crate::scenario::{Expectation, InboxExpect, Quiz, SentExpect, Step};
+
+use super::{Observation, observe};
 
 /// What kind of step a report is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -36,11 +39,13 @@ pub struct StepReport {
     /// Why it failed, or the refusal's reason.
     pub detail: Option<String>,
     /// For action steps the rules refused: the reason.
-    pub refusal: Option<String>,
+    pub refusal: Option<Refusal>,
     /// The events this step added to the world's log.
     pub events: Range<usize>,
     /// For each pane person, what changed in their view (empty diff: unchanged).
     pub panes: Vec<(PersonId, ViewDiff)>,
+    /// For action steps: the whole observation (every watched screen and its tells).
+    pub observation: Option<Observation>,
 }
 
 /// A script being played: which step is next, and the views kept for `Unchanged`.
@@ -49,9 +54,12 @@ pub struct Runner {
     steps: Rc<[Step]>,
     panes: [PersonId; 2],
     next: usize,
-    /// People whose views are kept from before the latest action step.
+    /// People whose screens are observed at each action step.
     watched: Vec<PersonId>,
-    before: HashMap<PersonId, View>,
+    /// Each watched person's change at the latest action step (for `Unchanged`).
+    last: HashMap<PersonId, ViewDiff>,
+    /// Every tell each watched person has had so far (for `Tells`).
+    tells: HashMap<PersonId, Vec<Tell>>,
 }
 
 impl Runner {
@@ -60,21 +68,21 @@ impl Runner {
         let (left, right) = panes;
         let mut watched = vec![left, right];
         for step in steps {
-            if let Step::Expect(Expectation::Unchanged { who }) = step
+            if let Step::Expect(Expectation::Unchanged { who } | Expectation::Tells { who, .. }) =
+                step
                 && let Some(p) = world.person_id(who)
+                && !watched.contains(&p)
             {
                 watched.push(p);
             }
         }
-        watched.sort();
-        watched.dedup();
-        let before = snapshot(world, &watched);
         Runner {
             steps: steps.into(),
             panes: [left, right],
             next: 0,
             watched,
-            before,
+            last: HashMap::new(),
+            tells: HashMap::new(),
         }
     }
 
@@ -112,6 +120,7 @@ impl Runner {
             refusal: None,
             events: mark..mark,
             panes: Vec::new(),
+            observation: None,
         };
         match step {
             Step::Say(text) => report.text = text.clone(),
@@ -123,31 +132,39 @@ impl Runner {
                     StepKind::Action
                 };
                 report.text = action.summary();
-                self.before = snapshot(world, &self.watched);
-                match world.apply(action) {
-                    Ok(events) => {
-                        report.events = events;
-                        if must_refuse {
-                            report.ok = false;
-                            report.detail =
-                                Some("expected a refusal, but the rules allowed it".into());
-                        }
+                let seen = observe(world, action, &self.watched);
+                report.events = seen.events.clone();
+                match (&seen.refusal, must_refuse) {
+                    (None, true) => {
+                        report.ok = false;
+                        report.detail = Some("expected a refusal, but the rules allowed it".into());
                     }
-                    Err(refusal) => {
+                    (Some(refusal), _) => {
                         report.ok = must_refuse;
                         report.detail = Some(format!("refused: {refusal}"));
-                        report.refusal = Some(refusal.0);
+                        report.refusal = Some(refusal.clone());
                     }
+                    (None, false) => {}
+                }
+                self.last.clear();
+                for screen in &seen.screens {
+                    self.last.insert(screen.person, screen.diff.clone());
+                    self.tells
+                        .entry(screen.person)
+                        .or_default()
+                        .extend(screen.tells.iter().copied());
                 }
                 report.panes = self
                     .panes
                     .iter()
                     .map(|&p| {
-                        let now = world.view(p);
-                        let before = self.before.get(&p).unwrap_or(&now);
-                        (p, ViewDiff::between(before, &now, world))
+                        (
+                            p,
+                            seen.screen(p).map(|s| s.diff.clone()).unwrap_or_default(),
+                        )
                     })
                     .collect();
+                report.observation = Some(seen);
             }
             Step::Expect(e) => {
                 report.kind = StepKind::Expect;
@@ -168,6 +185,19 @@ impl Runner {
         Some(report)
     }
 
+    /// Counts `tells` as already had (a lesson judges the learner's own tells).
+    pub fn with_tells(mut self, tells: impl IntoIterator<Item = (PersonId, Tell)>) -> Runner {
+        for (p, t) in tells {
+            self.tells.entry(p).or_default().push(t);
+        }
+        self
+    }
+
+    /// Every tell `who` has had so far in this run.
+    pub fn tells_of(&self, who: PersonId) -> &[Tell] {
+        self.tells.get(&who).map_or(&[], Vec::as_slice)
+    }
+
     /// Judges an expectation against `world` now, as the script would at this point.
     pub fn check(&self, world: &World, e: &Expectation) -> bool {
         let (_, expected, actual) = self.judge(world, e);
@@ -180,16 +210,25 @@ impl Runner {
         let text = e.summary();
         let (expected, actual) = match e {
             Expectation::Unchanged { who } => {
-                let p = id(who);
-                let now = w.view(p);
-                let before = self.before.get(&p).unwrap_or(&now);
-                let diff = ViewDiff::between(before, &now, w);
-                let actual = if diff.is_empty() {
-                    "unchanged".into()
-                } else {
-                    format!("changed ({})", diff.summary())
+                let actual = match self.last.get(&id(who)) {
+                    Some(diff) if !diff.is_empty() => {
+                        format!("changed ({})", diff_summary(diff, w, w))
+                    }
+                    _ => "unchanged".into(),
                 };
                 ("unchanged".to_owned(), actual)
+            }
+            Expectation::Tells { who, count } => {
+                let had = self.tells.get(&id(who)).map_or(0, Vec::len);
+                (count.to_string(), had.to_string())
+            }
+            Expectation::Replied { who, from } => {
+                let (who, from) = (id(who), id(from));
+                let replied =
+                    w.view(who).notifications.iter().any(
+                        |m| matches!(m.kind, MailKind::Replied(i) if w.invitation(i).to == from),
+                    );
+                ("true".to_owned(), replied.to_string())
             }
             Expectation::SentShows { who, to, status } => {
                 let (who, to) = (id(who), id(to));
@@ -245,10 +284,6 @@ impl Runner {
         };
         (text, expected, actual)
     }
-}
-
-fn snapshot(world: &World, people: &[PersonId]) -> HashMap<PersonId, View> {
-    people.iter().map(|&p| (p, world.view(p))).collect()
 }
 
 fn quiz_answer(q: &Quiz) -> String {

@@ -4,10 +4,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::model::World;
+use crate::model::{World, change_line};
 use crate::scenario::{Loaded, Step};
-
-use super::{StepKind, StepReport};
+use crate::script::{StepKind, StepReport};
 
 #[derive(Serialize)]
 struct JsonStep<'a> {
@@ -19,6 +18,8 @@ struct JsonStep<'a> {
     detail: Option<&'a str>,
     events: Vec<JsonEvent>,
     panes: Vec<JsonPane>,
+    /// What each watched person can now infer (only people with something new).
+    tells: Vec<JsonTell>,
     #[serde(skip_serializing_if = "Option::is_none")]
     quiz: Option<JsonQuiz<'a>>,
 }
@@ -35,6 +36,15 @@ struct JsonPane {
     who: String,
     changed: bool,
     changes: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct JsonTell {
+    who: String,
+    kind: &'static str,
+    about: Option<String>,
+    text: String,
+    source: &'static str,
 }
 
 #[derive(Serialize)]
@@ -76,14 +86,24 @@ pub fn step(r: &StepReport, loaded: &Loaded, world: &World, out: &mut dyn Write)
                 who: handle(*p),
                 changed: !diff.is_empty(),
                 changes: diff
-                    .tabs
-                    .iter()
-                    .flat_map(|t| {
-                        t.lines
-                            .iter()
-                            .map(move |l| format!("{}: {l}", t.tab.label()))
+                    .changes()
+                    .map(|(tab, c)| {
+                        format!("{}: {}", tab.label(), change_line(tab, c, world, world))
                     })
                     .collect(),
+            })
+            .collect(),
+        tells: r
+            .observation
+            .iter()
+            .flat_map(|seen| &seen.screens)
+            .flat_map(|s| s.tells.iter().map(move |t| (s.person, t)))
+            .map(|(p, t)| JsonTell {
+                who: handle(p),
+                kind: t.kind.name(),
+                about: t.about.map(handle),
+                text: t.describe(world),
+                source: t.kind.source(),
             })
             .collect(),
         quiz,

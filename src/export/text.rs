@@ -3,10 +3,11 @@
 
 use std::io::{self, Write};
 
-use crate::model::{World, format_time};
+use crate::model::{World, diff_summary, format_time};
 use crate::scenario::{Loaded, Step};
 
-use super::{StepKind, StepReport, Summary};
+use super::Summary;
+use crate::script::{StepKind, StepReport};
 
 /// Events printed per step before the rest are counted (a long Wait can fire thousands).
 const MAX_EVENTS: usize = 12;
@@ -47,8 +48,14 @@ pub fn step(r: &StepReport, loaded: &Loaded, world: &World, out: &mut dyn Write)
                 _ => "",
             };
             writeln!(out, "[{time}] {n:>3}  {mark}{}", r.text)?;
-            if let Some(detail) = &r.detail {
-                writeln!(out, "{:>30}{detail}", "")?;
+            // A refused action is told as an attempt; a wrong outcome says why it failed.
+            match (&r.observation, &r.refusal) {
+                (Some(seen), Some(_)) => writeln!(out, "{:>30}{}", "", seen.headline)?,
+                _ => {
+                    if let Some(detail) = &r.detail {
+                        writeln!(out, "{:>30}{detail}", "")?;
+                    }
+                }
             }
             let events = &world.log()[r.events.clone()];
             for e in events.iter().take(MAX_EVENTS) {
@@ -77,8 +84,28 @@ pub fn step(r: &StepReport, loaded: &Loaded, world: &World, out: &mut dyn Write)
                         out,
                         "{:>30}{name}'s screen: changed — {}",
                         "",
-                        diff.summary()
+                        diff_summary(diff, world, world)
                     )?;
+                }
+            }
+            if let Some(seen) = &r.observation {
+                for screen in &seen.screens {
+                    let first = seen.subject == Some(screen.person);
+                    if !first && screen.tells.is_empty() {
+                        continue;
+                    }
+                    let name = world.person(screen.person).first_name();
+                    if screen.tells.is_empty() {
+                        writeln!(out, "{:>30}What {name} can infer: nothing new", "")?;
+                    }
+                    for t in &screen.tells {
+                        writeln!(
+                            out,
+                            "{:>30}What {name} can infer: {}",
+                            "",
+                            t.describe(world)
+                        )?;
+                    }
                 }
             }
         }
