@@ -159,7 +159,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 RulesArg::Classic => crate::model::Preset::Classic,
                 RulesArg::Modern => crate::model::Preset::Modern,
             };
-            let spec = crate::generate::Spec {
+            let spec = crate::scenario::generate::Spec {
                 people,
                 invitations,
                 seed,
@@ -217,7 +217,7 @@ fn learn(from: Option<usize>, reset: bool, no_mouse: bool) -> io::Result<ExitCod
         println!("Progress was not saved (no home directory).");
         return Ok(ExitCode::SUCCESS);
     };
-    let done = crate::progress::Progress::load(&path).done.len();
+    let done = crate::tui::progress::Progress::load(&path).done.len();
     let shown = scenario::visible(&path.to_string_lossy()).into_owned();
     if done == lessons {
         println!("Course complete: all {lessons} lessons done. (Progress: {shown})");
@@ -297,8 +297,8 @@ fn record_cmd(
     }
 }
 
-fn generate_cmd(spec: &crate::generate::Spec, output: &Path) -> io::Result<ExitCode> {
-    let text = match crate::generate::generate(spec) {
+fn generate_cmd(spec: &crate::scenario::generate::Spec, output: &Path) -> io::Result<ExitCode> {
+    let text = match crate::scenario::generate::generate(spec) {
         Ok(t) => t,
         Err(why) => {
             eprintln!("invitesim: {why}");

@@ -5,10 +5,7 @@
 pub mod cli;
 pub mod export;
 pub mod files;
-pub mod generate;
 pub mod model;
-pub mod progress;
-pub mod save;
 pub mod scenario;
 pub mod script;
 pub mod tui;

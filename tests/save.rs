@@ -1,9 +1,9 @@
 //! Save and resume: a session saved as a scenario file opens to the same world, with
 //! the same views for everyone and the same event log.
 
-use invitesim::generate::{Spec, generate};
 use invitesim::model::{Action, PersonId, Preset};
 use invitesim::scenario;
+use invitesim::scenario::generate::{Spec, generate};
 use invitesim::tui::{App, Theme};
 use proptest::prelude::*;
 
@@ -49,7 +49,8 @@ fn save(app: &App) -> String {
         app.world.person(app.panes[0].person).handle.as_str(),
         app.world.person(app.panes[1].person).handle.as_str(),
     );
-    invitesim::save::to_ron(&app.loaded, &app.world, panes, &app.actions).expect("serializes")
+    invitesim::scenario::save::to_ron(&app.loaded, &app.world, panes, &app.actions)
+        .expect("serializes")
 }
 
 fn assert_same(a: &App, b: &App) -> Result<(), TestCaseError> {

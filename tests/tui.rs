@@ -455,7 +455,7 @@ fn watching_the_solution_does_not_count() {
 }
 
 fn generated(people: usize, invitations: usize) -> App {
-    use invitesim::generate::{Spec, generate};
+    use invitesim::scenario::generate::{Spec, generate};
     let spec = Spec {
         people,
         invitations,

@@ -1,8 +1,8 @@
 #![allow(dead_code)] // each bench uses its own subset of these
 //! Worlds for the benchmarks, built the way users build them: `generate`, then load.
 
-use invitesim::generate::{self, Spec};
 use invitesim::model::Preset;
+use invitesim::scenario::generate::{self, Spec};
 use invitesim::scenario::{self, Loaded};
 
 /// People for a world of `invitations`, as many as the generator needs and at least 100.

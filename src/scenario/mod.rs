@@ -4,9 +4,11 @@ pub mod builtin;
 mod clean;
 mod error;
 mod format;
+pub mod generate;
 mod history;
 mod load;
 pub mod locate;
+pub mod save;
 mod step;
 mod validate;
 

@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use crate::progress::Progress;
 use crate::scenario::{Lesson, Step, builtin};
 use crate::script::Runner;
+use crate::tui::progress::Progress;
 
 use super::app::App;
 use super::playback::QuizState;

@@ -10,6 +10,7 @@ mod overlay;
 mod pane;
 mod playback;
 mod popup;
+pub mod progress;
 mod rows;
 mod script_panel;
 mod session;
@@ -35,8 +36,8 @@ pub use theme::Theme;
 
 use std::path::PathBuf;
 
-use crate::progress::Progress;
 use crate::scenario::{self, Loaded, builtin};
+use progress::Progress;
 
 /// Options from the command line.
 #[derive(Debug, Clone, Copy)]

@@ -41,7 +41,7 @@ impl App {
     /// and nothing in memory is lost.
     pub fn save_to(&mut self, path: &str) {
         let handle = |i: usize| self.world.person(self.panes[i].person).handle.as_str();
-        let text = crate::save::to_ron(
+        let text = crate::scenario::save::to_ron(
             &self.loaded,
             &self.world,
             (handle(0), handle(1)),
