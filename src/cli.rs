@@ -93,6 +93,17 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
+    /// Print the rules in force: each rule, its value, its sources, confidence and tells.
+    Rules {
+        /// A preset's rules (classic by default).
+        #[arg(long, value_enum, conflicts_with = "scenario")]
+        preset: Option<RulesArg>,
+        /// The rules of this scenario file or built-in (its preset and overrides).
+        scenario: Option<String>,
+        /// The whole reference as Markdown, for both presets (docs/RULES.md).
+        #[arg(long, conflicts_with_all = ["preset", "scenario"])]
+        markdown: bool,
+    },
     /// List the built-in scenarios.
     List,
     /// Print a built-in scenario's RON, to copy and edit.
@@ -103,6 +114,15 @@ pub enum Command {
 pub enum RulesArg {
     Classic,
     Modern,
+}
+
+impl RulesArg {
+    fn preset(self) -> crate::model::Preset {
+        match self {
+            RulesArg::Classic => crate::model::Preset::Classic,
+            RulesArg::Modern => crate::model::Preset::Modern,
+        }
+    }
 }
 
 /// Exit codes: 0 ok, 1 an expectation failed, 2 a bad file or argument.
@@ -155,10 +175,7 @@ pub fn run(cli: Cli) -> ExitCode {
             rules,
             output,
         }) => {
-            let preset = match rules {
-                RulesArg::Classic => crate::model::Preset::Classic,
-                RulesArg::Modern => crate::model::Preset::Modern,
-            };
+            let preset = rules.preset();
             let spec = crate::scenario::generate::Spec {
                 people,
                 invitations,
@@ -169,6 +186,11 @@ pub fn run(cli: Cli) -> ExitCode {
             generate_cmd(&spec, &output)
         }
         Some(Command::Check { files }) => Ok(check(&files)),
+        Some(Command::Rules {
+            preset,
+            scenario,
+            markdown,
+        }) => rules_cmd(preset, scenario.as_deref(), markdown),
         Some(Command::List) => list(),
         Some(Command::Show { name }) => show(&name),
     };
@@ -226,6 +248,28 @@ fn learn(from: Option<usize>, reset: bool, no_mouse: bool) -> io::Result<ExitCod
             "{done} of {lessons} lessons done; `invitesim learn` picks up where you left off. (Progress: {shown})"
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn rules_cmd(
+    preset: Option<RulesArg>,
+    scenario: Option<&str>,
+    markdown: bool,
+) -> io::Result<ExitCode> {
+    let text = if markdown {
+        play::rules::markdown()
+    } else if let Some(arg) = scenario {
+        let loaded = match resolve(arg) {
+            Ok(l) => l,
+            Err(code) => return Ok(code),
+        };
+        play::rules::text(loaded.setup.world.rules(), &loaded.file)
+    } else {
+        let preset = preset.unwrap_or(RulesArg::Classic).preset();
+        let origin = format!("--preset {}", preset.name());
+        play::rules::text(&crate::model::Rules::preset(preset), &origin)
+    };
+    io::stdout().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,6 +3,7 @@
 
 mod json;
 mod record;
+pub mod rules;
 mod screens;
 mod text;
 
