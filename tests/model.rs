@@ -481,7 +481,7 @@ fn reply_reaches_the_sender_and_leaves_the_invitation_pending() {
     assert_eq!(v.emails.len(), 1);
     assert_eq!(
         v.notifications[0].subject(&w),
-        "SAM X replied: \"Where did we meet?\""
+        "SAM X replied: “Where did we meet?”"
     );
     assert_eq!(w.view(sam).invitations.len(), 1, "still answerable");
     let r = refused(&mut w, reply);

@@ -667,3 +667,22 @@ fn saving_from_the_quit_prompt_says_where_it_went() {
     press(&mut a, "q");
     assert!(a.quit);
 }
+
+#[test]
+fn reply_reaches_the_sender_who_can_infer_it() {
+    let mut a = maya_invites_sam();
+    press(&mut a, "y");
+    let s = screen(&a, 160, 40);
+    assert!(s.contains("Reply without accepting"), "{s}");
+    press(&mut a, "Where did we meet?\n");
+    let s = screen(&a, 160, 40);
+    assert!(
+        s.contains("Sam Ortiz replied to Maya Chen's invitation without accepting."),
+        "{s}"
+    );
+    assert!(
+        s.contains("What Maya can infer: Sam Ortiz replied without accepting"),
+        "{s}"
+    );
+    snap!("reply", a);
+}

@@ -328,7 +328,7 @@ impl Mail {
                     .reply
                     .as_ref()
                     .map_or("", |r| r.text.as_str());
-                format!("{} replied: \"{text}\"", name(i, false))
+                format!("{} replied: “{text}”", name(i, false))
             }
         }
     }

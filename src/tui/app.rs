@@ -185,6 +185,7 @@ impl App {
             | Command::DontKnow
             | Command::ReportSpam
             | Command::Open => self.answer(command),
+            Command::Reply => self.reply_prompt(),
             Command::Withdraw => self.withdraw(),
             Command::Invite => self.overlay = Overlay::invite_picker(),
             Command::PickPerson => self.overlay = Overlay::pane_picker(),
@@ -268,6 +269,20 @@ impl App {
             Command::ReportSpam => Action::ReportSpam { by, from },
             _ => Action::Open { by, from },
         });
+    }
+
+    /// Opens the reply composer for the selected invitation.
+    fn reply_prompt(&mut self) {
+        match self.selected_sender() {
+            Some(from) => {
+                self.overlay = Overlay::Compose(super::overlay::Compose::reply(from));
+            }
+            None => {
+                self.outcome = Some(Outcome::note(
+                    "Select an invitation first: the Invitations or Archive tab of the person who received it.",
+                ));
+            }
+        }
     }
 
     fn withdraw(&mut self) {

@@ -16,6 +16,7 @@ pub struct PaneCounts {
     pub ignored: usize,
     pub dont_know: usize,
     pub spam: usize,
+    pub undelivered: usize,
 }
 
 impl PaneCounts {
@@ -36,6 +37,7 @@ impl PaneCounts {
                 InvitationState::Ignored => t.ignored += 1,
                 InvitationState::DontKnow => t.dont_know += 1,
                 InvitationState::Spam => t.spam += 1,
+                InvitationState::Undelivered => t.undelivered += 1,
                 _ => {}
             }
         }

@@ -208,6 +208,8 @@ fn outcome_lines(app: &App, o: &Outcome) -> Vec<Line<'static>> {
         return lines;
     }
     let mut lines = vec![Line::styled(format!("{}.", o.headline), theme.title)];
+    // What the sender can infer comes first: it is what the app teaches.
+    lines.extend(tell_lines(app, o));
     // Who saw it comes before the detail of each event: it is the point of the app.
     let panes = [app.panes[0].person, app.panes[1].person];
     for ((p, diff), change) in o.screens.iter().zip(&o.changes) {
@@ -247,7 +249,6 @@ fn outcome_lines(app: &App, o: &Outcome) -> Vec<Line<'static>> {
         };
         lines.push(line);
     }
-    lines.extend(tell_lines(app, o));
     for (text, seen_by) in &o.events {
         lines.push(Line::from(vec![
             Span::raw(format!("• {text} — ")),

@@ -81,6 +81,12 @@ impl App {
                 self.overlay = Overlay::None;
                 self.invite(to, note, email);
             }
+            OverlayResult::Reply { to, text } => {
+                self.overlay = Overlay::None;
+                let by = self.world.person(self.focused_person()).handle.clone();
+                let from = self.world.person(to).handle.clone();
+                self.act(crate::model::Action::Reply { by, from, text });
+            }
             OverlayResult::SaveTo(path) => self.save_to(&path),
             OverlayResult::Quit => self.quit = true,
         }

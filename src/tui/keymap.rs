@@ -3,6 +3,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::model::Rules;
+
 /// What a key asks the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -20,6 +22,7 @@ pub enum Command {
     DontKnow,
     ReportSpam,
     Open,
+    Reply,
     Withdraw,
     Invite,
     Day,
@@ -49,6 +52,7 @@ impl Command {
                 | Command::DontKnow
                 | Command::ReportSpam
                 | Command::Open
+                | Command::Reply
                 | Command::Withdraw
                 | Command::Invite
                 | Command::Day
@@ -82,8 +86,9 @@ pub struct Binding {
     pub label: &'static str,
     pub command: Command,
     pub description: &'static str,
-    /// For actions: what the sender's screen shows afterwards (the help overlay's point).
-    pub sender_sees: Option<&'static str>,
+    /// For actions: what the sender's screen shows afterwards (the help overlay's point),
+    /// written from the rules in force.
+    pub sender_sees: Option<fn(&Rules) -> String>,
     /// Short hint for the footer, if the key earns a place there.
     pub hint: Option<&'static str>,
 }
@@ -105,7 +110,7 @@ const fn bind(
 }
 
 impl Binding {
-    const fn sees(mut self, s: &'static str) -> Binding {
+    const fn sees(mut self, s: fn(&Rules) -> String) -> Binding {
         self.sender_sees = Some(s);
         self
     }
@@ -124,7 +129,7 @@ pub const KEYMAP: &[Binding] = &[
         Command::Accept,
         "Accept the selected invitation (also from the Archive)",
     )
-    .sees("Connected, plus a notification and an email: the only answer a sender is told")
+    .sees(|_| "Connected, plus a notification and an email: an answer the sender is told, like a reply".into())
     .hint("accept"),
     bind(
         &[C('i')],
@@ -132,7 +137,7 @@ pub const KEYMAP: &[Binding] = &[
         Command::Ignore,
         "Ignore: to the Archive (classic) or removed (modern)",
     )
-    .sees("nothing: still Pending")
+    .sees(|_| "nothing: still Pending".into())
     .hint("ignore"),
     bind(
         &[C('d')],
@@ -140,7 +145,12 @@ pub const KEYMAP: &[Binding] = &[
         Command::DontKnow,
         "\"I don't know this person\": removed, one flag on the sender",
     )
-    .sees("nothing: still Pending (enough flags bring an anonymous warning)")
+    .sees(|r| {
+        format!(
+            "nothing: still Pending, and they are not told they can no longer reach this person — a later invitation from them looks like any other and is never delivered. {} flags bring an anonymous warning.",
+            r.flags_to_warn
+        )
+    })
     .hint("don't know"),
     bind(
         &[C('s')],
@@ -148,7 +158,7 @@ pub const KEYMAP: &[Binding] = &[
         Command::ReportSpam,
         "Report spam: removed for good, one flag on the sender",
     )
-    .sees("nothing: still Pending (enough flags bring an anonymous warning)")
+    .sees(|_| "nothing: still Pending (enough flags bring an anonymous warning)".into())
     .hint("spam"),
     bind(
         &[C('o')],
@@ -156,15 +166,33 @@ pub const KEYMAP: &[Binding] = &[
         Command::Open,
         "Open the selected invitation: seen, no answer",
     )
-    .sees("nothing: a sender is never told an invitation was seen")
+    .sees(|_| "nothing: a sender is never told an invitation was seen".into())
     .hint("open"),
+    bind(
+        &[C('y')],
+        "y",
+        Command::Reply,
+        "Reply without accepting: a message to the sender; the invitation stays",
+    )
+    .sees(|_| "the message, as a notification and an email; the row still says Pending".into())
+    .hint("reply"),
     bind(
         &[C('w')],
         "w",
         Command::Withdraw,
         "Withdraw the selected sent invitation",
     )
-    .sees("the row leaves their Sent list; 21 days before inviting that person again")
+    .sees(|r| {
+        let classic = if r.withdraw_needs_no_answer {
+            " Refused once the recipient answered (ignored, flagged, replied) — a tell: not which answer."
+        } else {
+            ""
+        };
+        format!(
+            "the row leaves their Sent list; {} days before inviting that person again.{classic}",
+            r.withdraw_wait_days
+        )
+    })
     .hint("withdraw"),
     bind(
         &[C('n')],
@@ -172,10 +200,10 @@ pub const KEYMAP: &[Binding] = &[
         Command::Invite,
         "New invitation from the focused person: pick someone, write a note",
     )
-    .sees("a new Pending row in their Sent list")
+    .sees(|_| "a new Pending row in their Sent list".into())
     .hint("invite"),
     bind(&[C('t')], "t", Command::Day, "Advance the clock one day")
-        .sees("nothing: reminders go to recipients; expiry removes the row silently")
+        .sees(|_| "nothing: reminders go to recipients; expiry removes the row silently".into())
         .hint("+day"),
     bind(&[C('T')], "T", Command::Week, "Advance the clock one week").hint("+week"),
     bind(

@@ -53,6 +53,8 @@ pub struct Compose {
     pub email: String,
     /// Typing goes to the email field (only offered when the sender must give one).
     pub editing_email: bool,
+    /// A reply to `to`'s invitation instead of a new invitation to them.
+    pub reply: bool,
 }
 
 /// What a key in an overlay asks of the app.
@@ -66,6 +68,11 @@ pub enum OverlayResult {
         to: PersonId,
         note: String,
         email: String,
+    },
+    /// Reply to the invitation from `to`.
+    Reply {
+        to: PersonId,
+        text: String,
     },
     /// Write the session to this path (overwriting was confirmed if it exists).
     SaveTo(String),
@@ -156,6 +163,15 @@ impl Compose {
             note: String::new(),
             email: String::new(),
             editing_email: false,
+            reply: false,
+        }
+    }
+
+    /// A reply to the invitation `from` sent.
+    pub fn reply(from: PersonId) -> Compose {
+        Compose {
+            reply: true,
+            ..Compose::new(from)
         }
     }
 
@@ -167,6 +183,12 @@ impl Compose {
         };
         match key.code {
             KeyCode::Esc => return OverlayResult::Close,
+            KeyCode::Enter if self.reply => {
+                return OverlayResult::Reply {
+                    to: self.to,
+                    text: self.note.clone(),
+                };
+            }
             KeyCode::Enter => {
                 return OverlayResult::Send {
                     to: self.to,
@@ -174,7 +196,7 @@ impl Compose {
                     email: self.email.clone(),
                 };
             }
-            KeyCode::Tab | KeyCode::BackTab if email_needed => {
+            KeyCode::Tab | KeyCode::BackTab if email_needed && !self.reply => {
                 self.editing_email = !self.editing_email
             }
             KeyCode::Backspace => {

@@ -47,7 +47,7 @@ fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let mut lines = vec![
         Line::styled(
-            "Only Accept ever reaches the sender. Ignore, I don't know, spam, silence and expiry never do.",
+            "Only Accept and Reply ever reach the sender. Ignore, I don't know, spam, silence and expiry never do.",
             theme.warn,
         ),
         Line::raw(""),
@@ -60,7 +60,10 @@ fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         if let Some(sees) = b.sender_sees {
             lines.push(Line::from(vec![
                 Span::raw(" ".repeat(10)),
-                Span::styled(format!("sender sees: {sees}"), theme.dim),
+                Span::styled(
+                    format!("sender sees: {}", sees(app.world.rules())),
+                    theme.dim,
+                ),
             ]));
         }
     }
@@ -146,14 +149,19 @@ fn compose(app: &App, c: &Compose, area: Rect, buf: &mut Buffer) {
     let to = app.world.person(c.to);
     let max = app.world.rules().note_max_chars as usize;
     let len = c.note.chars().count();
-    let needs_email = app.needs_email();
+    let needs_email = app.needs_email() && !c.reply;
     let count_style = if len > max { theme.refusal } else { theme.dim };
     let cursor = |on: bool| if on { "▏" } else { "" };
+    let (field, title) = if c.reply {
+        ("Message ", "Reply without accepting")
+    } else {
+        ("Note (optional) ", "New invitation")
+    };
     let mut lines = vec![
         Line::raw(format!("From {from} to {} · {}", to.name, to.headline)),
         Line::raw(""),
         Line::from(vec![
-            Span::styled("Note (optional) ", theme.title),
+            Span::styled(field, theme.title),
             Span::styled(format!("{len}/{max} characters"), count_style),
         ]),
         Line::raw(format!("{}{}", c.note, cursor(!c.editing_email))),
@@ -171,7 +179,7 @@ fn compose(app: &App, c: &Compose, area: Rect, buf: &mut Buffer) {
     }
     Clear.render(area, buf);
     Paragraph::new(lines)
-        .block(frame(app, "New invitation", "Enter send · Esc cancel"))
+        .block(frame(app, title, "Enter send · Esc cancel"))
         .wrap(Wrap { trim: false })
         .render(area, buf);
 }

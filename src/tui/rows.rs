@@ -192,6 +192,7 @@ pub fn truth_summary(t: &PaneCounts) -> String {
         (t.opened, "opened, no answer"),
         (t.spam, "reported as spam"),
         (t.dont_know, "\"I don't know\""),
+        (t.undelivered, "never delivered"),
     ]
     .iter()
     .filter(|(n, _)| *n > 0)
