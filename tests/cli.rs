@@ -49,6 +49,13 @@ fn malformed() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
         ("connected.ron", format!("{OK_HEAD},\n  connections: [(\"a\", \"b\")],\n  invitations: [(from: \"a\", to: \"b\", sent: \"2026-03-01T00:00:00Z\")])").into_bytes(), "3:24", "already connected"),
         ("bad-pane.ron", format!("{OK_HEAD},\n  panes: (left: \"a\", right: \"nobody\"))").into_bytes(), "2:29", "unknown person id \"nobody\""),
         ("quiz-answer.ron", format!("{OK_HEAD},\n  script: [Quiz(question: \"q\", choices: [\"x\", \"y\"], answer: 2)])").into_bytes(), "2:61", "out of range"),
+        ("history-reinvite.ron", format!("{OK_HEAD},\n  invitations: [\n    (from: \"a\", to: \"b\", sent: \"2026-02-01T00:00:00Z\", state: Withdrawn, changed: \"2026-02-02T00:00:00Z\"),\n    (from: \"a\", to: \"b\", sent: \"2026-02-03T00:00:00Z\"),\n  ])").into_bytes(), "4:32", "can invite B again on Mon 23 Feb 2026"),
+        ("history-weekly.ron", format!("{OK_HEAD}, (id: \"c\", name: \"C\")],\n  rules: (preset: Modern, weekly_limit: 1),\n  invitations: [\n    (from: \"a\", to: \"b\", sent: \"2026-03-01T00:00:00Z\"),\n    (from: \"a\", to: \"c\", sent: \"2026-03-01T00:02:00Z\"),\n  ])").replacen("]", "", 1).into_bytes(), "5:32", "has sent 1 invitation in the last 7 days, the weekly limit"),
+        ("restrict-below-warn.ron", format!("{OK_HEAD},\n  rules: (flags_to_warn: 4, flags_to_restrict: 2))").into_bytes(), "2:48", "must be at least flags_to_warn (4)"),
+        ("chance.ron", format!("{OK_HEAD},\n  rules: (reminder_chance: 1.5))").into_bytes(), "2:28", "between 0.0 and 1.0"),
+        ("none-not-optional.ron", format!("{OK_HEAD},\n  rules: (flags_to_warn: None))").into_bytes(), "2:", "Expected"),
+        ("changed-without-state.ron", format!("{OK_HEAD},\n  invitations: [(from: \"a\", to: \"b\", sent: \"2026-03-01T00:00:00Z\", changed: \"2026-03-01T01:00:00Z\")])").into_bytes(), "2:", "needs a `state`"),
+        ("quiz-one-choice.ron", format!("{OK_HEAD},\n  script: [Quiz(question: \"q\", choices: [\"x\"], answer: 0)])").into_bytes(), "2:", "2 to 9 choices"),
         ("deep.ron", format!("{OK_HEAD},\n  rules: (reminder_days: {}))", "[".repeat(5000)).into_bytes(), "2:", ""),
     ]
 }

@@ -157,8 +157,9 @@ impl fmt::Display for Refusal {
             ),
             Refusal::WeeklyLimit { who, sent, next } => write!(
                 f,
-                "{who} has sent {sent} invitations in the last 7 days, the weekly limit; \
+                "{who} has sent {sent} invitation{} in the last 7 days, the weekly limit; \
                  the next can go on {}",
+                if *sent == 1 { "" } else { "s" },
                 format_time(*next)
             ),
             Refusal::TextLength { what, len, max } => match (what, len) {
