@@ -6,9 +6,9 @@
 mod ops;
 
 use arbitrary::Arbitrary;
-use invitesim::model::{Action, Person, PersonId, Placement, Rules, View, World};
+use invitesim::model::{Action, PersonId, Placement, View, World};
 use libfuzzer_sys::fuzz_target;
-use ops::{HANDLES, Op};
+use ops::Op;
 
 #[derive(Debug, Arbitrary)]
 struct Input {
@@ -25,20 +25,7 @@ fn views(w: &World) -> Vec<View> {
 }
 
 fuzz_target!(|input: Input| {
-    let mut rules = if input.modern {
-        Rules::modern()
-    } else {
-        Rules::classic()
-    };
-    rules.flags_to_warn = u32::from(input.warn % 6);
-    rules.flags_to_restrict = u32::from(input.restrict % 8);
-    let start = chrono::DateTime::from_timestamp(1_772_442_000, 0).expect("a date");
-    let mut w = World::new(rules, start, 0);
-    for h in HANDLES {
-        let mut p = Person::new(h, h, "");
-        p.email = Some(format!("{h}@example.com"));
-        w.add_person(p).expect("unique");
-    }
+    let mut w = ops::world(input.modern, (input.warn, input.restrict), None, 0);
     for op in input.ops.iter().take(200) {
         let action = op.action();
         let before = views(&w);

@@ -6,7 +6,7 @@
 mod ops;
 
 use arbitrary::Arbitrary;
-use invitesim::model::{Action, Chance, Person, PersonId, Rules, World};
+use invitesim::model::{Action, PersonId};
 use invitesim::script::probe::{HiddenAnswer, leak, live};
 use libfuzzer_sys::fuzz_target;
 use ops::{HANDLES, Op};
@@ -25,24 +25,8 @@ struct Input {
 }
 
 fuzz_target!(|input: Input| {
-    let mut rules = if input.modern {
-        Rules::modern()
-    } else {
-        Rules::classic()
-    };
-    rules.flags_to_warn = u32::from(input.warn % 6);
-    rules.flags_to_restrict = rules.flags_to_warn + u32::from(input.restrict % 4);
-    if let Some((remind, warn)) = input.chances {
-        rules.reminder_chance = Chance(f64::from(remind % 5) / 4.0);
-        rules.warn_chance = Chance(f64::from(warn % 5) / 4.0);
-    }
-    let start = chrono::DateTime::from_timestamp(1_772_442_000, 0).expect("a date");
-    let mut world = World::new(rules, start, 7);
-    for h in HANDLES {
-        let mut p = Person::new(h, h, "");
-        p.email = Some(format!("{h}@example.com"));
-        world.add_person(p).expect("unique");
-    }
+    let bounds = (input.warn, input.restrict);
+    let world = ops::world(input.modern, bounds, input.chances, 7);
     let n = HANDLES.len() as u8;
     let (s, r) = (input.sender % n, input.recipient % n);
     if s == r {

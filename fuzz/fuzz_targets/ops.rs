@@ -2,7 +2,7 @@
 //! four-person world.
 
 use arbitrary::Arbitrary;
-use invitesim::model::Action;
+use invitesim::model::{Action, Chance, Person, Rules, World};
 
 pub const HANDLES: [&str; 4] = ["a", "b", "c", "d"];
 
@@ -65,4 +65,29 @@ impl Op {
             },
         }
     }
+}
+
+/// The fuzzed world: four people with emails, classic or modern rules with the flag
+/// thresholds the input picks (restrict never below warn) and, if given, the chances
+/// of a reminder and of a warning in quarters.
+pub fn world(modern: bool, (warn, restrict): (u8, u8), chances: Option<(u8, u8)>, seed: u64) -> World {
+    let mut rules = if modern {
+        Rules::modern()
+    } else {
+        Rules::classic()
+    };
+    rules.flags_to_warn = u32::from(warn % 6);
+    rules.flags_to_restrict = rules.flags_to_warn + u32::from(restrict % 4);
+    if let Some((remind, warn)) = chances {
+        rules.reminder_chance = Chance(f64::from(remind % 5) / 4.0);
+        rules.warn_chance = Chance(f64::from(warn % 5) / 4.0);
+    }
+    let start = chrono::DateTime::from_timestamp(1_772_442_000, 0).expect("a date");
+    let mut w = World::new(rules, start, seed);
+    for h in HANDLES {
+        let mut p = Person::new(h, h, "");
+        p.email = Some(format!("{h}@example.com"));
+        w.add_person(p).expect("unique");
+    }
+    w
 }

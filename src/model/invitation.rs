@@ -99,7 +99,7 @@ pub struct Reply {
 }
 
 /// What a recipient does to an invitation they hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Answer {
     Open,
     Ignore,

@@ -3,14 +3,15 @@
 //! profiles. Uses ChaCha8 seeded from the command line and only `next_u64`, so the same
 //! arguments give the same bytes on any machine.
 
-use std::collections::HashSet;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashSet};
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Duration, Utc};
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
 
-use crate::model::Preset;
+use crate::model::{Act, Answer, InvitationId, Person, PersonId, Preset, Rules, World};
 
 const FIRST: &[&str] = &[
     "Maya", "Sam", "Lee", "Ana", "Jo", "Priya", "Ben", "Cara", "Dev", "Eli", "Fay", "Gus", "Hana",
@@ -214,7 +215,8 @@ pub fn generate(spec: &Spec) -> Result<String, String> {
         let headline = format!("{} at {}", dice.pick(ROLES), dice.pick(COMPANIES));
         let _ = writeln!(
             people,
-            "        (id: \"p{i}\", name: \"{name}\", headline: \"{headline}\"),"
+            "        (id: \"p{i}\", name: \"{name}\", headline: \"{headline}\", email: \"{}\"),",
+            email(i)
         );
     }
 
@@ -229,51 +231,112 @@ pub fn generate(spec: &Spec) -> Result<String, String> {
         }
     }
 
-    let mut invitations: Vec<(DateTime<Utc>, String)> = Vec::with_capacity(spec.invitations);
-    let window = i64::from(spec.days.max(1)) * 24 * 60;
-    let mut most = vec![0u32; n];
-    while invitations.len() < spec.invitations {
-        let x = dice.below(total);
-        let from = cumulative.partition_point(|&c| c <= x);
-        let to = dice.below(n as u64) as usize;
-        if from == to || !used.insert(pair(from, to)) {
-            continue;
-        }
-        most[from] += 1;
-        let sent = start - Duration::minutes(1 + dice.below(window as u64) as i64);
-        let note = match senders[from] {
-            Sender::Careful if dice.chance(70) => Some(dice.pick(NOTES)),
-            Sender::Ordinary if dice.chance(30) => Some(dice.pick(NOTES)),
-            _ => None,
-        };
-        let (state, changed) = outcome(
-            &mut dice,
-            recipients[to],
-            senders[from],
-            sent,
-            start,
-            spec.preset,
-        );
-        let mut line = format!(
-            "        (from: \"p{from}\", to: \"p{to}\", sent: \"{}\"",
-            crate::scenario::format_rfc3339(sent)
-        );
-        if let Some(note) = note {
-            let _ = write!(line, ", note: \"{note}\"");
-        }
-        if let Some((state, changed)) = state.zip(changed) {
-            let _ = write!(
-                line,
-                ", state: {state}, changed: \"{}\"",
-                crate::scenario::format_rfc3339(changed)
-            );
-        } else if let Some(state) = state {
-            let _ = write!(line, ", state: {state}");
-        }
-        line.push_str("),\n");
-        invitations.push((sent, line));
+    // The history is lived, not just written: each invitation goes through the rules
+    // (`World::act`, as the loader will replay it) in time order, answers at their
+    // time, so a sender who is restricted or at the weekly limit picks someone else
+    // later, and the file always passes `check`.
+    let mut world = World::new(Rules::preset(spec.preset), start, spec.seed);
+    for i in 0..n {
+        let mut p = Person::new(&format!("p{i}"), "", "");
+        p.email = Some(email(i));
+        let _ = world.add_person(p);
     }
-    invitations.sort_by_key(|a| a.0);
+    for &(a, b) in &used {
+        world.connect(PersonId(a), PersonId(b));
+    }
+    world.set_logging(false);
+    world.reserve(spec.invitations);
+    let window = i64::from(spec.days.max(1)) * 24 * 60;
+    let mut times: Vec<DateTime<Utc>> = (0..spec.invitations)
+        .map(|_| start - Duration::minutes(1 + dice.below(window as u64) as i64))
+        .collect();
+    times.sort_unstable();
+    if let Some(&first) = times.first() {
+        world.begin_history_at(first);
+    }
+    let mut changes: BinaryHeap<Reverse<(DateTime<Utc>, u32, Change)>> = BinaryHeap::new();
+    let mut invitations: Vec<String> = Vec::with_capacity(spec.invitations);
+    let mut most = vec![0u32; n];
+    for sent in times {
+        // Answers due before this send first; at the same second the loader replays
+        // sends first, so answers due exactly now wait.
+        while let Some(Reverse((at, id, change))) = changes.peek().copied().filter(|c| c.0.0 < sent)
+        {
+            changes.pop();
+            world.advance_to(at);
+            let inv = world.invitation(InvitationId(id));
+            let (from, to) = (inv.from, inv.to);
+            let act = match change {
+                Change::Answer(answer) => Act::Answer {
+                    by: to,
+                    from,
+                    answer,
+                },
+                Change::Withdraw => Act::Withdraw { by: from, to },
+            };
+            let _ = world.act(act);
+        }
+        world.advance_to(sent);
+        // Draw until someone the rules let send now (restricted and weekly-limited
+        // senders wait); a world where no one can is an error, never a short file.
+        let mut filled = false;
+        for _ in 0..4096 {
+            let x = dice.below(total);
+            let from = cumulative.partition_point(|&c| c <= x);
+            let to = dice.below(n as u64) as usize;
+            if from == to || used.contains(&pair(from, to)) {
+                continue;
+            }
+            let note = match senders[from] {
+                Sender::Careful if dice.chance(70) => Some(dice.pick(NOTES)),
+                Sender::Ordinary if dice.chance(30) => Some(dice.pick(NOTES)),
+                _ => None,
+            };
+            let (pf, pt) = (PersonId(from as u32), PersonId(to as u32));
+            let Ok(id) = super::history::send(&mut world, pf, pt, note.map(str::to_owned)) else {
+                continue;
+            };
+            used.insert(pair(from, to));
+            most[from] += 1;
+            let (state, changed) = outcome(
+                &mut dice,
+                recipients[to],
+                senders[from],
+                sent,
+                start,
+                spec.preset,
+            );
+            if let (Some(change), Some(at)) = (state.and_then(Change::of), changed) {
+                changes.push(Reverse((at, id.0, change)));
+            }
+            let mut line = format!(
+                "        (from: \"p{from}\", to: \"p{to}\", sent: \"{}\"",
+                crate::scenario::format_rfc3339(sent)
+            );
+            if let Some(note) = note {
+                let _ = write!(line, ", note: \"{note}\"");
+            }
+            if let Some((state, changed)) = state.zip(changed) {
+                let _ = write!(
+                    line,
+                    ", state: {state}, changed: \"{}\"",
+                    crate::scenario::format_rfc3339(changed)
+                );
+            } else if let Some(state) = state {
+                let _ = write!(line, ", state: {state}");
+            }
+            line.push_str("),\n");
+            invitations.push(line);
+            filled = true;
+            break;
+        }
+        if !filled {
+            return Err(format!(
+                "at {} the rules let no one send another invitation (restrictions, weekly limits): use more people, more days or fewer invitations",
+                crate::scenario::format_rfc3339(sent)
+            ));
+        }
+    }
 
     let left = (0..n)
         .max_by_key(|&i| (most[i], std::cmp::Reverse(i)))
@@ -283,11 +346,38 @@ pub fn generate(spec: &Spec) -> Result<String, String> {
     let _ = writeln!(out, "    people: [\n{people}    ],");
     let _ = writeln!(out, "    connections: [\n{connections}    ],");
     out.push_str("    invitations: [\n");
-    for (_, line) in &invitations {
+    for line in &invitations {
         out.push_str(line);
     }
     out.push_str("    ],\n)\n");
     Ok(out)
+}
+
+/// A generated person's address: every one has one, so a restricted sender's later
+/// invitations in the history can give it (classic rules, PBW).
+fn email(i: usize) -> String {
+    format!("p{i}@example.com")
+}
+
+/// What happens to an invitation at its `changed` time, as the world acts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Change {
+    Answer(Answer),
+    Withdraw,
+}
+
+impl Change {
+    fn of(state: &str) -> Option<Change> {
+        Some(match state {
+            "Seen" => Change::Answer(Answer::Open),
+            "Ignored" => Change::Answer(Answer::Ignore),
+            "DontKnow" => Change::Answer(Answer::DontKnow),
+            "Spam" => Change::Answer(Answer::ReportSpam),
+            "Accepted" => Change::Answer(Answer::Accept),
+            "Withdrawn" => Change::Withdraw,
+            _ => return None,
+        })
+    }
 }
 
 /// Where an invitation stands at the start, and since when (`None`: still pending).
@@ -365,6 +455,33 @@ mod tests {
             let loaded = crate::scenario::load_source("gen.ron", text.as_bytes());
             let loaded = loaded.unwrap_or_else(|e| panic!("{preset:?}: {e}"));
             assert_eq!(loaded.setup.world.invitations().len(), 400);
+        }
+    }
+
+    /// Spammy senders get flagged and restricted; the history still plays, because the
+    /// generator lived it through the rules (they send later, or someone else does).
+    #[test]
+    fn restricted_senders_and_weekly_limits_still_give_a_valid_file() {
+        for preset in [Preset::Classic, Preset::Modern] {
+            let text = generate(&Spec {
+                people: 120,
+                invitations: 5000,
+                preset,
+                days: 60,
+                seed: 5,
+            })
+            .expect("generates");
+            let loaded = crate::scenario::load_source("gen.ron", text.as_bytes());
+            let loaded = loaded.unwrap_or_else(|e| panic!("{preset:?}: {e}"));
+            let w = &loaded.setup.world;
+            assert_eq!(w.invitations().len(), 5000);
+            let restricted = (0..120u32)
+                .filter(|&i| w.lists(PersonId(i)).account.restrictions > 0)
+                .count();
+            assert!(
+                restricted > 0,
+                "{preset:?}: the test must exercise restrictions"
+            );
         }
     }
 

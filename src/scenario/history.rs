@@ -45,6 +45,28 @@ fn op_key(seconds: u64, change: bool, index: usize) -> u64 {
     (seconds << 33) | (u64::from(change) << 32) | index as u64
 }
 
+/// Sends an invitation of a history at the world's clock, through `World::act`. A
+/// restricted sender in the past evidently knew the address: a history entry carries
+/// none, so the recipient's own is given. `generate` sends its invitations the same way.
+pub fn send(
+    world: &mut World,
+    from: PersonId,
+    to: PersonId,
+    note: Option<String>,
+) -> Result<InvitationId, Refusal> {
+    let email = (world.lists(from).account.standing == Standing::Restricted)
+        .then(|| world.person(to).email.clone())
+        .flatten();
+    let id = InvitationId(world.invitations().len() as u32);
+    world.act(Act::Send {
+        from,
+        to,
+        note,
+        email,
+    })?;
+    Ok(id)
+}
+
 pub fn replay(
     world: &mut World,
     specs: Vec<InvitationSpec>,
@@ -92,20 +114,8 @@ pub fn replay(
                 problems.push((at("note"), msg));
             }
             let note = p.note.take().filter(|_| len <= max);
-            // A restricted sender in the past evidently knew the address: a history
-            // entry carries none, so the recipient's own is given.
-            let email = (world.lists(p.from).account.standing == Standing::Restricted)
-                .then(|| world.person(p.to).email.clone())
-                .flatten();
-            let id = world.invitations().len();
-            let send = Act::Send {
-                from: p.from,
-                to: p.to,
-                note,
-                email,
-            };
-            match world.act(send) {
-                Ok(_) => p.id = Some(InvitationId(id as u32)),
+            match send(world, p.from, p.to, note) {
+                Ok(id) => p.id = Some(id),
                 Err(refusal) => {
                     let field = match refusal {
                         Refusal::WeeklyLimit { .. }

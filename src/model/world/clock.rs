@@ -56,6 +56,7 @@ impl World {
                 }
             }
             TimerKind::Expire(id) => {
+                // KEN: about six months, silent on both sides; never delivered ones too.
                 let inv = self.invitation(id);
                 if inv.state.looks_pending() {
                     let visible = self.visible_on_close(inv);
@@ -63,6 +64,7 @@ impl World {
                     self.push_event(at, EventKind::Expired(id), visible.as_slice());
                 }
             }
+            // R, L: a temporary restriction ends; the account stays warned.
             TimerKind::RestrictionEnd(p) => {
                 let account = &mut self.lists[p.index()].account;
                 if account.standing == Standing::Restricted && account.restricted_until == Some(at)
