@@ -14,18 +14,19 @@ use crate::model::{
 
 impl World {
     pub(super) fn check_pair(&self, from: PersonId, to: PersonId) -> Result<(), Refusal> {
-        let (a, b) = (self.name(from), self.name(to));
+        // Names are only spelled out for a refusal: this runs for every send of a history.
+        let (a, b) = (|| self.name(from), || self.name(to));
         if from == to {
-            return Err(Refusal::SelfInvite { who: a });
+            return Err(Refusal::SelfInvite { who: a() });
         }
         if self.are_connected(from, to) {
-            return Err(Refusal::AlreadyConnected { a, b });
+            return Err(Refusal::AlreadyConnected { a: a(), b: b() });
         }
         // The sender's Sent list shows it Pending, whatever the recipient did (H1303, AZ).
         if let Some(inv) = self.latest(from, to).filter(|i| i.state.looks_pending()) {
             return Err(Refusal::AlreadyPending {
-                from: a,
-                to: b,
+                from: a(),
+                to: b(),
                 sent: inv.sent,
             });
         }
@@ -34,7 +35,7 @@ impl World {
             .latest(to, from)
             .is_some_and(|i| i.state.held_by_recipient(self.rules.ignore_archives))
         {
-            return Err(Refusal::InvitedYouFirst { from: a, to: b });
+            return Err(Refusal::InvitedYouFirst { from: a(), to: b() });
         }
         Ok(())
     }
