@@ -208,7 +208,7 @@ pub fn run(cli: Cli) -> ExitCode {
 /// The scenario `arg` names, or its errors printed and exit code 2.
 fn resolve(arg: &str) -> Result<scenario::Loaded, ExitCode> {
     scenario::resolve(arg).map_err(|e| {
-        eprintln!("{e}");
+        eprintln!("{}", e.render(color_on_stderr()));
         ExitCode::from(EXIT_BAD_INPUT)
     })
 }
@@ -369,28 +369,51 @@ fn cannot_write(path: &Path, e: &io::Error) -> ExitCode {
     ExitCode::from(EXIT_BAD_INPUT)
 }
 
+/// Exit 0 when every file loads and plays green; 1 when one loads but its script (or a
+/// lesson's solution) fails; 2 when one cannot be loaded.
 fn check(files: &[String]) -> ExitCode {
-    let mut ok = true;
+    let mut worst = 0;
     for f in files {
         match scenario::resolve(f) {
-            Ok(l) => println!(
-                "{}: ok ({} people, {} invitations, {} script steps)",
-                l.file,
-                l.setup.world.people().len(),
-                l.setup.world.invitations().len(),
-                l.scenario.script.len()
-            ),
+            Ok(l) => match play::story::failures(&l) {
+                None => println!(
+                    "{}: ok ({}, {}; {})",
+                    l.file,
+                    count(l.setup.world.people().len(), "person", "people"),
+                    count(
+                        l.setup.world.invitations().len(),
+                        "invitation",
+                        "invitations"
+                    ),
+                    match l.scenario.script.len() {
+                        0 => "no script".to_owned(),
+                        1 => "its script step plays green".to_owned(),
+                        n => format!("all {n} script steps play green"),
+                    },
+                ),
+                Some(e) => {
+                    worst = worst.max(EXIT_FAILED);
+                    eprintln!("{}", e.render(color_on_stderr()));
+                }
+            },
             Err(e) => {
-                ok = false;
-                eprintln!("{e}");
+                worst = worst.max(EXIT_BAD_INPUT);
+                eprintln!("{}", e.render(color_on_stderr()));
             }
         }
     }
-    if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(EXIT_BAD_INPUT)
-    }
+    ExitCode::from(worst)
+}
+
+/// "1 person", "3 people".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Colour in diagnostics only on a terminal, and never with `NO_COLOR` set.
+fn color_on_stderr() -> bool {
+    use std::io::IsTerminal;
+    io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 fn list() -> io::Result<ExitCode> {
@@ -410,10 +433,11 @@ fn show(name: &str) -> io::Result<ExitCode> {
         }
         None => {
             let names: Vec<&str> = builtin::all().map(|b| b.name).collect();
-            eprintln!(
-                "invitesim: no built-in scenario \"{name}\"; built-ins: {}",
-                names.join(", ")
-            );
+            let help = match scenario::closest(name, names.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("the built-ins are {}", names.join(", ")),
+            };
+            eprintln!("invitesim: no built-in scenario \"{name}\"\n  = help: {help}");
             Ok(ExitCode::from(EXIT_BAD_INPUT))
         }
     }

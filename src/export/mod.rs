@@ -5,6 +5,7 @@ mod json;
 mod record;
 pub mod rules;
 mod screens;
+pub mod story;
 mod text;
 
 use std::io::{self, Write};

@@ -74,18 +74,32 @@ pub fn load_source(file: &str, bytes: &[u8]) -> Result<Loaded, ScenarioError> {
     let mut scenario = parse(file, source)?;
     scenario.sanitize();
     let setup = validate(&mut scenario).map_err(|problems| {
-        let paths: Vec<_> = problems.iter().map(|(p, _)| p.clone()).collect();
+        let mut paths: Vec<_> = problems.iter().map(|(p, _)| p.clone()).collect();
+        paths.extend(
+            problems
+                .iter()
+                .filter_map(|(_, m)| line_marker(m).map(|(_, p)| p)),
+        );
         let found = locate(source, &paths);
+        // A message may name another place's line: `{line:people.0.id}`.
+        let problems = problems
+            .into_iter()
+            .map(|(path, message)| match line_marker(&message) {
+                Some((marker, other)) => {
+                    let line = found.get(&other).map_or(0, |p| p.line);
+                    (path, message.replace(&marker, &line.to_string()))
+                }
+                None => (path, message),
+            });
         let mut diagnostics: Vec<Diagnostic> = problems
             .into_iter()
-            .map(|(path, message)| Diagnostic {
-                file: file.to_owned(),
-                pos: Some(found.get(&path).copied().unwrap_or(Pos { line: 1, col: 1 })),
-                message,
+            .map(|(path, message)| {
+                let pos = found.get(&path).copied().unwrap_or(Pos { line: 1, col: 1 });
+                Diagnostic::new(file, Some(pos), message)
             })
             .collect();
         diagnostics.sort_by_key(|d| d.pos);
-        ScenarioError { diagnostics }
+        ScenarioError { diagnostics }.with_source(source)
     })?;
     Ok(Loaded {
         file: file.to_owned(),
@@ -93,6 +107,24 @@ pub fn load_source(file: &str, bytes: &[u8]) -> Result<Loaded, ScenarioError> {
         scenario,
         setup,
     })
+}
+
+/// The first `{line:a.0.b}` marker in a message, and the path it names.
+fn line_marker(message: &str) -> Option<(String, super::locate::Path)> {
+    use super::locate::Seg;
+    let start = message.find("{line:")?;
+    let end = start + message[start..].find('}')?;
+    let path = message[start + 6..end]
+        .split('.')
+        .map(|part| match part.parse::<usize>() {
+            Ok(i) => Some(Seg::Index(i)),
+            Err(_) => ["people", "id", "invitations", "script"]
+                .into_iter()
+                .find(|&f| f == part)
+                .map(Seg::Field),
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((message[start..=end].to_owned(), path))
 }
 
 /// The RON parse alone: text to `Scenario`, with ron's position on failure.
@@ -104,17 +136,29 @@ pub fn parse(file: &str, source: &str) -> Result<Scenario, ScenarioError> {
             "empty file: expected a scenario, `Scenario(title: .., start: .., people: [..])`",
         ));
     }
+    // A byte-order mark is not an error: read past it (a space keeps every column).
+    let unmarked;
+    let source = match source.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            unmarked = format!(" {rest}");
+            unmarked.as_str()
+        }
+        None => source,
+    };
     ron_options().from_str(source).map_err(|e| {
         let pos = skip_blanks(source, e.span.start.line, e.span.start.col);
-        let mut message = ron_message(&e.code);
-        let semantic = matches!(
-            e.code,
-            ron::Error::Eof | ron::Error::MissingStructField { .. } | ron::Error::Message(_)
-        );
-        if !semantic && near_end(source, pos) {
-            message = format!("unexpected end of file: {message}");
+        let diagnostic = match &e.code {
+            ron::Error::ExceededRecursionLimit => Diagnostic::new(
+                file,
+                Some(pos),
+                format!("nesting is too deep: more than {RECURSION_LIMIT} levels"),
+            ),
+            code => super::explain::syntax(file, source, code, pos),
+        };
+        ScenarioError {
+            diagnostics: vec![diagnostic],
         }
-        ScenarioError::one(file, Some(pos), message)
+        .with_source(source)
     })
 }
 
@@ -122,16 +166,6 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(RECURSION_LIMIT)
-}
-
-fn ron_message(code: &ron::Error) -> String {
-    match code {
-        ron::Error::ExceededRecursionLimit => {
-            format!("nesting is too deep: more than {RECURSION_LIMIT} levels")
-        }
-        ron::Error::Eof => "unexpected end of file: a bracket or value is missing".into(),
-        other => other.to_string(),
-    }
 }
 
 /// ron reports some errors at the cursor before the whitespace that precedes the
@@ -147,21 +181,6 @@ fn skip_blanks(source: &str, line: usize, col: usize) -> Pos {
         pos.col += blanks;
     }
     pos
-}
-
-/// True when at most one character follows `pos`, not counting whitespace: the file
-/// stopped short.
-fn near_end(source: &str, pos: Pos) -> bool {
-    let mut lines = source.lines().skip(pos.line.saturating_sub(1));
-    let Some(first) = lines.next() else {
-        return true;
-    };
-    let rest: String = first
-        .chars()
-        .skip(pos.col.saturating_sub(1))
-        .chain(lines.flat_map(str::chars))
-        .collect();
-    rest.trim().chars().count() <= 1
 }
 
 /// The line and column (in characters) of a byte offset.

@@ -3,6 +3,7 @@
 pub mod builtin;
 mod clean;
 mod error;
+mod explain;
 mod format;
 pub mod generate;
 mod history;
@@ -14,6 +15,7 @@ mod validate;
 
 pub use clean::visible;
 pub use error::{Diagnostic, MAX_SHOWN, ScenarioError};
+pub use explain::closest;
 pub use format::{
     Expectation, HistoryState, InboxExpect, InvitationSpec, Lesson, Panes, PersonSpec, Quiz,
     RulesSpec, Scenario, SentExpect,

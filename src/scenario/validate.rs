@@ -42,8 +42,8 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
     if rules.flags_to_restrict < rules.flags_to_warn {
         let p = vec![F("rules"), F("flags_to_restrict")];
         let msg = format!(
-            "flags_to_restrict ({}) must be at least flags_to_warn ({}): an account is warned before it is restricted",
-            rules.flags_to_restrict, rules.flags_to_warn
+            "flags_to_restrict ({}) must be at least flags_to_warn ({}): an account is warned before it is restricted\nhelp: set flags_to_restrict to {} or more",
+            rules.flags_to_restrict, rules.flags_to_warn, rules.flags_to_warn
         );
         problems.push((p, msg));
     }
@@ -53,7 +53,7 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
     ] {
         if !chance.is_valid() {
             let msg = format!(
-                "{field} is {}; a chance must be between 0.0 and 1.0",
+                "{field} is {}; a chance must be between 0.0 and 1.0\nhelp: 1.0 is always, 0.5 half the time, 0.0 never",
                 chance.0
             );
             problems.push((vec![F("rules"), F(field)], msg));
@@ -62,7 +62,7 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
     for (i, inv) in s.invitations.iter().enumerate() {
         let pending = matches!(inv.state, None | Some(super::HistoryState::Pending));
         if inv.changed.is_some() && pending {
-            let msg = "`changed` says when the state changed, so it needs a `state` other than Pending (or remove `changed`)".to_owned();
+            let msg = "`changed` says when the state changed, so it needs a `state` other than Pending\nhelp: add a `state` (Seen, Ignored, DontKnow, Spam, Accepted, Withdrawn), or remove `changed`".to_owned();
             problems.push((vec![F("invitations"), I(i), F("changed")], msg));
         }
     }
@@ -71,7 +71,7 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
     if s.people.is_empty() {
         problems.push((
             vec![F("people")],
-            "a scenario needs at least one person".into(),
+            "a scenario needs at least one person\nhelp: add one, like `people: [(id: \"maya\", name: \"Maya Chen\")]`".into(),
         ));
     }
     let mut first_use: std::collections::HashMap<&str, usize> = Default::default();
@@ -92,7 +92,7 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
         let first = *first_use.entry(&p.id).or_insert(i);
         if world.add_person(person).is_err() {
             let msg = format!(
-                "duplicate person id \"{}\" (first used by people[{first}])",
+                "duplicate person id \"{}\"\nhelp: ids must be unique; it is first used on line {{line:people.{first}.id}}",
                 p.id
             );
             problems.push((vec![F("people"), I(i), F("id")], msg));
@@ -171,8 +171,9 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
             Step::Quiz(q) => {
                 if !(2..=9).contains(&q.choices.len()) {
                     let msg = format!(
-                        "a quiz needs 2 to 9 choices (they are answered with the keys 1–9); this one has {}",
-                        q.choices.len()
+                        "a quiz needs 2 to 9 choices (they are answered with the keys 1–9); this one has {}\nhelp: {} choices",
+                        q.choices.len(),
+                        if q.choices.len() < 2 { "add" } else { "remove" }
                     );
                     problems.push((at(&[F("choices")]), msg));
                 } else if q.answer >= q.choices.len() {
@@ -247,7 +248,15 @@ pub fn parse_time(s: &str) -> Result<DateTime<Utc>, String> {
     DateTime::parse_from_rfc3339(s)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| {
-            format!("\"{s}\" is not an RFC 3339 date-time like \"2026-03-02T09:00:00Z\" ({e})")
+            let bare = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+                .iter()
+                .find_map(|f| chrono::NaiveDateTime::parse_from_str(s, f).ok());
+            if let Some(t) = bare {
+                let fixed = t.format("%Y-%m-%dT%H:%M:%SZ");
+                format!("\"{s}\" has no time zone\nhelp: add `Z` for UTC or an offset like `+02:00`: \"{fixed}\"")
+            } else {
+                format!("\"{s}\" is not an RFC 3339 date-time like \"2026-03-02T09:00:00Z\" ({e})\nhelp: write the date, `T`, the time and the zone: \"2026-03-02T09:00:00Z\"")
+            }
         })
 }
 
@@ -259,26 +268,37 @@ pub(super) fn resolve(
     path: impl FnOnce() -> Path,
 ) -> Option<PersonId> {
     let found = world.person_id(handle);
-    if found.is_none() {
+    // With no people at all, that is the error; every id would be a knock-on of it.
+    if found.is_none() && !world.people().is_empty() {
         problems.push((path(), unknown(world, handle)));
     }
     found
 }
 
+/// "unknown person id …", with the fix: an invisible character to delete, the id
+/// probably meant, or the ids there are.
 fn unknown(world: &World, handle: &str) -> String {
-    let ids: Vec<&str> = world
-        .people()
-        .iter()
-        .take(8)
-        .map(|p| p.handle.as_str())
-        .collect();
+    let handles = || world.people().iter().map(|p| p.handle.as_str());
+    if let Some((c, name, fix)) = handle
+        .chars()
+        .find_map(|c| super::explain::lookalike(c).map(|(name, fix)| (c, name, fix)))
+    {
+        return format!(
+            "unknown person id \"{handle}\": it contains U+{:04X} {name}\nhelp: {fix}",
+            c as u32
+        );
+    }
+    if let Some(best) = super::explain::closest(handle, handles()) {
+        return format!("unknown person id \"{handle}\"\nhelp: did you mean \"{best}\"?");
+    }
+    let ids: Vec<&str> = handles().take(8).collect();
     let more = if world.people().len() > ids.len() {
         ", …"
     } else {
         ""
     };
     format!(
-        "unknown person id \"{handle}\" (people here: {}{more})",
+        "unknown person id \"{handle}\"\nhelp: the people here are {}{more}",
         ids.join(", ")
     )
 }
