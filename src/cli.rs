@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::export::{self as play, Format};
+use crate::export::{self as play, Format, count};
 use crate::scenario::{self, builtin};
 use crate::tui;
 
@@ -106,9 +106,26 @@ pub enum Command {
     },
     /// List the built-in scenarios.
     List,
-    /// Print a built-in scenario's RON, to copy and edit.
-    Show { name: String },
+    /// Print a built-in scenario's RON, to copy and edit (or an annotated template).
+    Show {
+        /// A built-in scenario's name (see `list`).
+        #[arg(required_unless_present = "template", conflicts_with = "template")]
+        name: Option<String>,
+        /// An annotated scenario with every field, step and expectation, one comment each.
+        #[arg(long)]
+        template: bool,
+    },
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `invitesim man > invitesim.1`.
+    Man,
 }
+
+/// The annotated template `show --template` prints; a test keeps it playing green.
+pub const TEMPLATE: &str = include_str!("../assets/template.ron");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RulesArg {
@@ -192,7 +209,22 @@ pub fn run(cli: Cli) -> ExitCode {
             markdown,
         }) => rules_cmd(preset, scenario.as_deref(), markdown),
         Some(Command::List) => list(),
-        Some(Command::Show { name }) => show(&name),
+        Some(Command::Show { template: true, .. }) => io::stdout()
+            .lock()
+            .write_all(TEMPLATE.as_bytes())
+            .map(|()| ExitCode::SUCCESS),
+        Some(Command::Show { name, .. }) => show(name.as_deref().unwrap_or_default()),
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "invitesim", &mut io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command)
+                .render(&mut io::stdout().lock())
+                .map(|()| ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
@@ -403,11 +435,6 @@ fn check(files: &[String]) -> ExitCode {
         }
     }
     ExitCode::from(worst)
-}
-
-/// "1 person", "3 people".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Colour in diagnostics only on a terminal, and never with `NO_COLOR` set.

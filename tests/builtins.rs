@@ -24,15 +24,32 @@ fn every_builtin_plays_green_and_deterministically() {
         assert!(summary.expectations > 0, "{} checks nothing", b.name);
         assert_eq!(run(Format::Text).1, text, "{} is not deterministic", b.name);
         let (_, json) = run(Format::Json);
-        assert_eq!(json.lines().count(), loaded.scenario.script.len());
-        for line in json.lines() {
+        let lines: Vec<&str> = json.lines().collect();
+        assert_eq!(
+            lines.len(),
+            loaded.scenario.script.len() + 1,
+            "steps, then a summary"
+        );
+        let (last, steps) = lines.split_last().expect("a summary");
+        for line in steps {
             let v: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
             for field in [
-                "step", "time", "kind", "text", "ok", "detail", "events", "panes",
+                "step", "line", "time", "kind", "text", "ok", "detail", "events", "panes", "tells",
             ] {
                 assert!(v.get(field).is_some(), "{field} missing in {line}");
             }
+            assert!(
+                v["line"].as_u64().is_some(),
+                "a built-in's steps have lines: {line}"
+            );
         }
+        let v: serde_json::Value = serde_json::from_str(last).expect("the summary is JSON");
+        assert_eq!(v["summary"]["ok"], true, "{last}");
+        assert_eq!(
+            v["summary"]["steps"],
+            loaded.scenario.script.len(),
+            "{last}"
+        );
     }
 }
 

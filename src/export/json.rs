@@ -11,6 +11,8 @@ use crate::script::{StepKind, StepReport};
 #[derive(Serialize)]
 struct JsonStep<'a> {
     step: usize,
+    /// The line of the file the step is written on.
+    line: Option<usize>,
     time: String,
     kind: StepKind,
     text: &'a str,
@@ -54,7 +56,13 @@ struct JsonQuiz<'a> {
     explain: &'a str,
 }
 
-pub fn step(r: &StepReport, loaded: &Loaded, world: &World, out: &mut dyn Write) -> io::Result<()> {
+pub fn step(
+    r: &StepReport,
+    line: Option<usize>,
+    loaded: &Loaded,
+    world: &World,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let handle = |p| world.person(p).handle.clone();
     let quiz = match (r.kind, loaded.scenario.script.get(r.number - 1)) {
         (StepKind::Quiz, Some(Step::Quiz(q))) => Some(JsonQuiz {
@@ -66,6 +74,7 @@ pub fn step(r: &StepReport, loaded: &Loaded, world: &World, out: &mut dyn Write)
     };
     let line = JsonStep {
         step: r.number,
+        line,
         time: r.at.to_rfc3339(),
         kind: r.kind,
         text: &r.text,
@@ -109,5 +118,20 @@ pub fn step(r: &StepReport, loaded: &Loaded, world: &World, out: &mut dyn Write)
         quiz,
     };
     serde_json::to_writer(&mut *out, &line)?;
+    writeln!(out)
+}
+
+/// The closing object: `{"summary": {"steps", "expectations", "held", "failed", "ok"}}`.
+pub fn summary(s: &super::Summary, out: &mut dyn Write) -> io::Result<()> {
+    let body = serde_json::json!({
+        "summary": {
+            "steps": s.steps,
+            "expectations": s.expectations,
+            "held": s.expectations - s.failed_expectations,
+            "failed": s.failed,
+            "ok": s.passed(),
+        }
+    });
+    serde_json::to_writer(&mut *out, &body)?;
     writeln!(out)
 }

@@ -16,6 +16,11 @@ pub use screens::{screens, text_lines};
 use crate::scenario::Loaded;
 use crate::script::{Runner, StepKind, StepReport};
 
+/// "1 person", "3 people": a count with the noun it takes.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Transcript formats for `invitesim play`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
@@ -57,15 +62,18 @@ pub fn play(loaded: &Loaded, format: Format, out: &mut dyn Write) -> io::Result<
     if format == Format::Text {
         text::header(loaded, out)?;
     }
+    let lines = story::step_lines(loaded);
     while let Some(report) = runner.step(&mut world) {
         summary.count(&report);
+        let line = lines.get(report.number - 1).copied().flatten();
         match format {
-            Format::Text => text::step(&report, loaded, &world, out)?,
-            Format::Json => json::step(&report, loaded, &world, out)?,
+            Format::Text => text::step(&report, line, loaded, &world, out)?,
+            Format::Json => json::step(&report, line, loaded, &world, out)?,
         }
     }
-    if format == Format::Text {
-        text::footer(&summary, out)?;
+    match format {
+        Format::Text => text::footer(&summary, out)?,
+        Format::Json => json::summary(&summary, out)?,
     }
     Ok(summary)
 }

@@ -70,6 +70,22 @@ pub fn failures(loaded: &Loaded) -> Option<ScenarioError> {
     })
 }
 
+/// The line each script step is written on, read from the file again.
+pub fn step_lines(loaded: &Loaded) -> Vec<Option<usize>> {
+    let steps = loaded.scenario.script.len();
+    let Some(source) = source_of(loaded).filter(|_| steps > 0) else {
+        return vec![None; steps];
+    };
+    let paths: Vec<Path> = (0..steps)
+        .map(|i| vec![Seg::Field("script"), Seg::Index(i)])
+        .collect();
+    let found = locate(&source, &paths);
+    paths
+        .iter()
+        .map(|p| found.get(p).map(|pos| pos.line))
+        .collect()
+}
+
 /// The text the scenario was loaded from, read again (only when a failure needs a place).
 fn source_of(loaded: &Loaded) -> Option<String> {
     match &loaded.path {

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use crate::model::{World, diff_summary, format_time};
 use crate::scenario::{Loaded, Step};
 
-use super::Summary;
+use super::{Summary, count};
 use crate::script::{StepKind, StepReport};
 
 /// Events printed per step before the rest are counted (a long Wait can fire thousands).
@@ -36,24 +36,37 @@ pub fn header(loaded: &Loaded, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
-pub fn step(r: &StepReport, loaded: &Loaded, world: &World, out: &mut dyn Write) -> io::Result<()> {
+pub fn step(
+    r: &StepReport,
+    line: Option<usize>,
+    loaded: &Loaded,
+    world: &World,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let time = format_time(r.at);
-    let n = r.number;
+    // The step number, and the line of the file it is written on.
+    let n = match line {
+        Some(l) => format!("{:>3} l.{l:<4}", r.number),
+        None => format!("{:>3}", r.number),
+    };
+    let n = n.as_str();
+    // Detail lines start under the step's text.
+    let w = time.chars().count() + 5 + n.chars().count();
     match r.kind {
-        StepKind::Say => writeln!(out, "[{time}] {n:>3}  » {}", r.text)?,
+        StepKind::Say => writeln!(out, "[{time}] {n}  » {}", r.text)?,
         StepKind::Action | StepKind::Refused => {
             let mark = match (r.kind, r.ok) {
                 (StepKind::Refused, true) => "✓ refused as expected: ",
                 (_, false) => "✗ ",
                 _ => "",
             };
-            writeln!(out, "[{time}] {n:>3}  {mark}{}", r.text)?;
+            writeln!(out, "[{time}] {n}  {mark}{}", r.text)?;
             // A refused action is told as an attempt; a wrong outcome says why it failed.
             match (&r.observation, &r.refusal) {
-                (Some(seen), Some(_)) => writeln!(out, "{:>30}{}", "", seen.headline)?,
+                (Some(seen), Some(_)) => writeln!(out, "{:>w$}{}", "", seen.headline)?,
                 _ => {
                     if let Some(detail) = &r.detail {
-                        writeln!(out, "{:>30}{detail}", "")?;
+                        writeln!(out, "{:>w$}{detail}", "")?;
                     }
                 }
             }
@@ -61,7 +74,7 @@ pub fn step(r: &StepReport, loaded: &Loaded, world: &World, out: &mut dyn Write)
             for e in events.iter().take(MAX_EVENTS) {
                 writeln!(
                     out,
-                    "{:>30}• {} — seen by {}",
+                    "{:>w$}• {} — seen by {}",
                     "",
                     e.describe(world),
                     e.seen_by(world)
@@ -70,7 +83,7 @@ pub fn step(r: &StepReport, loaded: &Loaded, world: &World, out: &mut dyn Write)
             if events.len() > MAX_EVENTS {
                 writeln!(
                     out,
-                    "{:>30}• … and {} more events",
+                    "{:>w$}• … and {} more events",
                     "",
                     events.len() - MAX_EVENTS
                 )?;
@@ -78,11 +91,11 @@ pub fn step(r: &StepReport, loaded: &Loaded, world: &World, out: &mut dyn Write)
             for (p, diff) in &r.panes {
                 let name = &world.person(*p).name;
                 if diff.is_empty() {
-                    writeln!(out, "{:>30}{name}'s screen: unchanged", "")?;
+                    writeln!(out, "{:>w$}{name}'s screen: unchanged", "")?;
                 } else {
                     writeln!(
                         out,
-                        "{:>30}{name}'s screen: changed — {}",
+                        "{:>w$}{name}'s screen: changed — {}",
                         "",
                         diff_summary(diff, world, world)
                     )?;
@@ -96,12 +109,12 @@ pub fn step(r: &StepReport, loaded: &Loaded, world: &World, out: &mut dyn Write)
                     }
                     let name = world.person(screen.person).first_name();
                     if screen.tells.is_empty() {
-                        writeln!(out, "{:>30}What {name} can infer: nothing new", "")?;
+                        writeln!(out, "{:>w$}What {name} can infer: nothing new", "")?;
                     }
                     for t in &screen.tells {
                         writeln!(
                             out,
-                            "{:>30}What {name} can infer: {}",
+                            "{:>w$}What {name} can infer: {}",
                             "",
                             t.describe(world)
                         )?;
@@ -111,24 +124,24 @@ pub fn step(r: &StepReport, loaded: &Loaded, world: &World, out: &mut dyn Write)
         }
         StepKind::Expect => {
             let mark = if r.ok { "✓" } else { "✗" };
-            writeln!(out, "[{time}] {n:>3}  {mark} {}", r.text)?;
+            writeln!(out, "[{time}] {n}  {mark} {}", r.text)?;
             if let Some(detail) = &r.detail {
-                writeln!(out, "{:>30}{detail}", "")?;
+                writeln!(out, "{:>w$}{detail}", "")?;
             }
         }
         StepKind::Quiz => {
-            writeln!(out, "[{time}] {n:>3}  ? {}", r.text)?;
-            if let Some(Step::Quiz(q)) = loaded.scenario.script.get(n - 1) {
+            writeln!(out, "[{time}] {n}  ? {}", r.text)?;
+            if let Some(Step::Quiz(q)) = loaded.scenario.script.get(r.number - 1) {
                 for (i, c) in q.choices.iter().enumerate() {
                     let right = if i == q.answer {
                         "  ← right answer"
                     } else {
                         ""
                     };
-                    writeln!(out, "{:>30}{}. {c}{right}", "", i + 1)?;
+                    writeln!(out, "{:>w$}{}. {c}{right}", "", i + 1)?;
                 }
                 if !q.explain.is_empty() {
-                    writeln!(out, "{:>30}{}", "", q.explain)?;
+                    writeln!(out, "{:>w$}{}", "", q.explain)?;
                 }
             }
         }
@@ -141,11 +154,11 @@ pub fn footer(s: &Summary, out: &mut dyn Write) -> io::Result<()> {
     let verdict = if s.passed() { "PASS" } else { "FAIL" };
     writeln!(
         out,
-        "{verdict}: {} steps, {} of {} expectations held, {} failed steps, {} quizzes",
-        s.steps,
+        "{verdict}: {}, {} of {} held, {}, {}",
+        count(s.steps, "step", "steps"),
         s.expectations - s.failed_expectations,
-        s.expectations,
-        s.failed,
-        s.quizzes
+        count(s.expectations, "expectation", "expectations"),
+        count(s.failed, "failed step", "failed steps"),
+        count(s.quizzes, "quiz", "quizzes")
     )
 }
