@@ -217,3 +217,49 @@ fn unknown_arguments_exit_2() {
     let out = invitesim(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn check_watch_runs_again_when_the_file_is_saved_and_survives_errors() {
+    use std::io::Read;
+    let dir = scratch("watch");
+    let path = dir.join("w.ron");
+    let good = format!("{OK_HEAD})");
+    std::fs::write(&path, &good).expect("write");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_invitesim"))
+        .args(["check", "--watch", &path.to_string_lossy()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    let pause = || std::thread::sleep(std::time::Duration::from_millis(600));
+    pause();
+    std::fs::write(&path, format!("{OK_HEAD}, colour: 3)")).expect("write");
+    pause();
+    std::fs::write(&path, &good).expect("write");
+    pause();
+    child.kill().expect("stops");
+    let mut out = String::new();
+    let mut err = String::new();
+    child
+        .stdout
+        .take()
+        .expect("out")
+        .read_to_string(&mut out)
+        .expect("reads");
+    child
+        .stderr
+        .take()
+        .expect("err")
+        .read_to_string(&mut err)
+        .expect("reads");
+    assert_eq!(
+        out.matches(": ok (").count(),
+        2,
+        "ok, then ok again:\n{out}\n{err}"
+    );
+    assert!(err.contains("unknown field `colour`"), "{err}");
+    assert_eq!(err.matches("[watching ").count(), 3, "{err}");
+    let o = invitesim(&["check", "--watch", "tour"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--watch needs scenario files"));
+}

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod watch;
+
 use crate::export::{self as play, Format, count};
 use crate::scenario::{self, builtin};
 use crate::tui;
@@ -45,6 +47,9 @@ pub enum Command {
         /// (e.g. 100x30), as plain text.
         #[arg(long, value_name = "WxH", value_parser = parse_size)]
         screens: Option<(u16, u16)>,
+        /// Play again each time the file is saved (Ctrl-C stops).
+        #[arg(long)]
+        watch: bool,
     },
     /// Render the scripted run into an asciicast v2 file (for asciinema-player and agg).
     Record {
@@ -92,6 +97,9 @@ pub enum Command {
     Check {
         #[arg(required = true)]
         files: Vec<String>,
+        /// Check again each time a file is saved (Ctrl-C stops).
+        #[arg(long)]
+        watch: bool,
     },
     /// Print the rules in force: each rule, its value, its sources, confidence and tells.
     Rules {
@@ -125,7 +133,7 @@ pub enum Command {
 }
 
 /// The annotated template `show --template` prints; a test keeps it playing green.
-pub const TEMPLATE: &str = include_str!("../assets/template.ron");
+pub const TEMPLATE: &str = include_str!("../../assets/template.ron");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RulesArg {
@@ -165,8 +173,21 @@ pub fn run(cli: Cli) -> ExitCode {
         ),
         Some(Command::Play {
             scenario,
+            watch: true,
+            format,
+            screens,
+        }) => watch::watch(std::slice::from_ref(&scenario), || {
+            let _ = match screens {
+                None => play_cmd(&scenario, format),
+                Some(size) => screens_cmd(&scenario, size),
+            };
+        })
+        .map(|()| ExitCode::SUCCESS),
+        Some(Command::Play {
+            scenario,
             format,
             screens: None,
+            ..
         }) => play_cmd(&scenario, format),
         Some(Command::Play {
             scenario,
@@ -202,7 +223,11 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             generate_cmd(&spec, &output)
         }
-        Some(Command::Check { files }) => Ok(check(&files)),
+        Some(Command::Check { files, watch: true }) => watch::watch(&files, || {
+            check(&files);
+        })
+        .map(|()| ExitCode::SUCCESS),
+        Some(Command::Check { files, .. }) => Ok(check(&files)),
         Some(Command::Rules {
             preset,
             scenario,
