@@ -238,6 +238,7 @@ fn check_watch_runs_again_when_the_file_is_saved_and_survives_errors() {
     std::fs::write(&path, &good).expect("write");
     pause();
     child.kill().expect("stops");
+    let _ = child.wait();
     let mut out = String::new();
     let mut err = String::new();
     child
@@ -262,4 +263,31 @@ fn check_watch_runs_again_when_the_file_is_saved_and_survives_errors() {
     let o = invitesim(&["check", "--watch", "tour"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--watch needs scenario files"));
+}
+
+#[test]
+fn times_are_shown_in_the_offset_of_the_start() {
+    let dir = scratch("offset");
+    let path = dir.join("offset.ron");
+    let src = r#"Scenario(title: "t", start: "2026-03-02T18:00:00+02:00",
+  people: [(id: "a", name: "A"), (id: "b", name: "B")],
+  script: [Send(from: "a", to: "b"), Withdraw(by: "a", to: "b"), Refused(Send(from: "a", to: "b"))])"#;
+    std::fs::write(&path, src).expect("write");
+    let out = invitesim(&["play", &path.to_string_lossy()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("start: Mon 2 Mar 2026, 18:00 UTC+02:00"),
+        "{text}"
+    );
+    assert!(text.contains("[Mon 2 Mar 2026, 18:00]"), "{text}");
+    assert!(
+        text.contains("can invite B again on Mon 23 Mar 2026, 18:00"),
+        "{text}"
+    );
+    let out = invitesim(&["play", &path.to_string_lossy(), "--format", "json"]);
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        json.contains(r#""time":"2026-03-02T18:00:00+02:00""#),
+        "{json}"
+    );
 }

@@ -75,7 +75,7 @@ pub fn step(
     let line = JsonStep {
         step: r.number,
         line,
-        time: r.at.to_rfc3339(),
+        time: world.local(r.at).to_rfc3339(),
         kind: r.kind,
         text: &r.text,
         ok: r.ok,
@@ -83,7 +83,7 @@ pub fn step(
         events: world.log()[r.events.clone()]
             .iter()
             .map(|e| JsonEvent {
-                time: e.at.to_rfc3339(),
+                time: world.local(e.at).to_rfc3339(),
                 text: e.describe(world),
                 seen_by: e.visible_to.iter().map(|&p| handle(p)).collect(),
             })

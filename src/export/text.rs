@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::model::{World, diff_summary, format_time};
+use crate::model::{World, diff_summary, format_offset, format_time};
 use crate::scenario::{Loaded, Step};
 
 use super::{Summary, count};
@@ -22,7 +22,7 @@ pub fn header(loaded: &Loaded, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(
         out,
-        "rules: {}{} · panes: {} | {} · start: {}",
+        "rules: {}{} · panes: {} | {} · start: {} {}",
         w.rules().preset.name(),
         if w.rules().is_customised() {
             " (customised)"
@@ -31,7 +31,8 @@ pub fn header(loaded: &Loaded, out: &mut dyn Write) -> io::Result<()> {
         },
         w.person(l).name,
         w.person(r).name,
-        format_time(w.now())
+        format_time(w.local(w.now())),
+        format_offset(w.offset())
     )?;
     writeln!(out)
 }
@@ -43,7 +44,7 @@ pub fn step(
     world: &World,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let time = format_time(r.at);
+    let time = format_time(world.local(r.at));
     // The step number, and the line of the file it is written on.
     let n = match line {
         Some(l) => format!("{:>3} l.{l:<4}", r.number),

@@ -33,14 +33,30 @@ pub use view::{
 };
 pub use world::{Act, World};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeZone};
 
-/// The one way simulated times are written: "Mon 2 Mar 2026, 09:00".
-pub fn format_time(t: DateTime<Utc>) -> String {
+/// The one way simulated times are written: "Mon 2 Mar 2026, 09:00", in the time's own
+/// zone (a world shows its times in the offset of its scenario's `start`: `World::local`).
+pub fn format_time<Tz: TimeZone>(t: DateTime<Tz>) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
     t.format("%a %-d %b %Y, %H:%M").to_string()
 }
 
 /// Short form for list rows: "2 Mar 09:00".
-pub fn format_short(t: DateTime<Utc>) -> String {
+pub fn format_short<Tz: TimeZone>(t: DateTime<Tz>) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
     t.format("%-d %b %H:%M").to_string()
+}
+
+/// The offset as a header shows it: "UTC", "UTC+02:00".
+pub fn format_offset(offset: chrono::FixedOffset) -> String {
+    if offset.local_minus_utc() == 0 {
+        "UTC".to_owned()
+    } else {
+        format!("UTC{offset}")
+    }
 }

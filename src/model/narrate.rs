@@ -393,7 +393,7 @@ impl Tell {
                 Some(s @ (super::Standing::Warned | super::Standing::Restricted)) => format!(
                     "the account is now {} at {}: enough recipients flagged invitations — never who (with few pending invitations, the timing may point at someone)",
                     s.label(),
-                    format_time(self.at)
+                    format_time(world.local(self.at))
                 ),
                 _ => format!(
                     "the account is {} again: a restriction ended; this says nothing about anyone",

@@ -1,11 +1,12 @@
 //! Why `World::apply` refused an action, as data. Each refusal names only what the
 //! person who tried can see on their own screen; its sentence is written in `narrate`.
+//! Times are in the world's display offset (`World::local`).
 //!
 //! A sender-initiated action never depends on what the recipient answered: the one
 //! exception is `CannotWithdraw` under `withdraw_needs_no_answer`, a documented tell
 //! (H26). See docs/RULES.md.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset};
 
 use super::Answer;
 
@@ -26,7 +27,7 @@ pub enum Refusal {
     AlreadyPending {
         from: String,
         to: String,
-        sent: DateTime<Utc>,
+        sent: DateTime<FixedOffset>,
     },
     /// The other person's invitation is in the sender's own Invitations or Archive.
     InvitedYouFirst {
@@ -37,13 +38,13 @@ pub enum Refusal {
     WithdrawWait {
         from: String,
         to: String,
-        withdrawn: DateTime<Utc>,
-        again: DateTime<Utc>,
+        withdrawn: DateTime<FixedOffset>,
+        again: DateTime<FixedOffset>,
     },
     /// A temporary restriction (modern rules, R, L).
     RestrictedUntil {
         who: String,
-        until: DateTime<Utc>,
+        until: DateTime<FixedOffset>,
     },
     /// Restricted under classic rules: the recipient's email is needed (PBW).
     EmailNeeded {
@@ -59,7 +60,7 @@ pub enum Refusal {
     WeeklyLimit {
         who: String,
         sent: usize,
-        next: DateTime<Utc>,
+        next: DateTime<FixedOffset>,
     },
     /// A note or a reply over the limit, or an empty reply.
     TextLength {

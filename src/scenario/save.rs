@@ -75,7 +75,7 @@ pub fn to_ron(
     let body = ron::ser::to_string_pretty(&saved, config).map_err(|e| e.to_string())?;
     Ok(format!(
         "// Saved by invitesim at {} (simulated) from {}.\n// Open it to resume: invitesim open FILE\nScenario{body}\n",
-        format_time(world.now()),
+        format_time(world.local(world.now())),
         loaded.file
     ))
 }

@@ -67,6 +67,10 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
         }
     }
     let mut world = World::new(rules, start, s.seed.unwrap_or(0));
+    // Times are shown in the offset the start was written with (`+02:00`, `Z`).
+    if let Ok(t) = DateTime::parse_from_rfc3339(&s.start) {
+        world.set_offset(*t.offset());
+    }
 
     if s.people.is_empty() {
         problems.push((

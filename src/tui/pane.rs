@@ -343,7 +343,7 @@ fn render_account(app: &App, i: usize, area: Rect, buf: &mut Buffer) {
                 theme.warn,
                 format!(
                     "Restricted until {}: you cannot send invitations. The platform does not say who flagged you.",
-                    format_time(until)
+                    format_time(app.world.local(until))
                 ),
             ),
             None => (

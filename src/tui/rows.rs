@@ -107,7 +107,7 @@ pub fn inbox(world: &World, row: &InboxRow, archived: bool, look: RowLook, theme
         (false, true) => "seen",
         (false, false) => "NEW",
     };
-    let right = format!("{status} · {}", format_short(row.sent));
+    let right = format!("{status} · {}", format_short(world.local(row.sent)));
     let (first, right) = two_columns(who(world, row.from), right, look.main(theme), look);
     let note = note_line(
         world.invitation(row.invitation).note.as_deref(),
@@ -122,7 +122,7 @@ pub fn sent(world: &World, row: &SentRow, xray: bool, look: RowLook, theme: &The
         SentStatus::Pending => "Pending",
         SentStatus::Connected => "Connected",
     };
-    let right = format!("{status} · sent {}", format_short(row.sent));
+    let right = format!("{status} · sent {}", format_short(world.local(row.sent)));
     let (first, right) = two_columns(who(world, row.to), right, look.main(theme), look);
     let mut lines = vec![
         first,
@@ -142,7 +142,7 @@ pub fn sent(world: &World, row: &SentRow, xray: bool, look: RowLook, theme: &The
 /// The hidden state behind a Sent row, in words.
 pub fn truth(world: &World, row: &SentRow) -> String {
     let inv = world.invitation(row.invitation);
-    let day = |t: chrono::DateTime<chrono::Utc>| t.format("%-d %b").to_string();
+    let day = |t: chrono::DateTime<chrono::Utc>| world.local(t).format("%-d %b").to_string();
     let when = day(inv.changed);
     match inv.state {
         InvitationState::Pending { seen: false } => "not opened yet".to_owned(),
@@ -170,7 +170,7 @@ pub fn mail(world: &World, m: &Mail, look: RowLook, theme: &Theme) -> Row {
     let text = format!(
         "{}{}  {}",
         look.marker(),
-        format_short(m.at),
+        format_short(world.local(m.at)),
         m.subject(world)
     );
     let line = Line::styled(fit(&text, look.width), look.main(theme));

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::model::format_time;
+use crate::model::{format_offset, format_time};
 
 use super::app::App;
 use super::keymap::{Command, KEYMAP};
@@ -77,8 +77,9 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let rules = app.world.rules();
     let custom = if rules.is_customised() { "*" } else { "" };
     let right = format!(
-        " {} │ rules: {}{custom} │ x-ray {} ",
-        format_time(app.world.now()),
+        " {} {} │ rules: {}{custom} │ x-ray {} ",
+        format_time(app.world.local(app.world.now())),
+        format_offset(app.world.offset()),
         rules.preset.name(),
         if app.xray { "ON" } else { "off" }
     );

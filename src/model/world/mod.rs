@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, FixedOffset, Offset, Utc};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 mod answer;
@@ -65,6 +65,8 @@ pub struct World {
     log: Vec<Event>,
     /// Off while a scenario's history is replayed: the past's events are not the log's.
     logging: bool,
+    /// The offset times are shown in: the one the scenario's `start` was written with.
+    offset: FixedOffset,
 }
 
 impl World {
@@ -82,7 +84,22 @@ impl World {
             timers: Timers::default(),
             log: Vec::new(),
             logging: true,
+            offset: Utc.fix(),
         }
+    }
+
+    /// Shows times in `offset` from now on (how the scenario's `start` was written).
+    pub fn set_offset(&mut self, offset: FixedOffset) {
+        self.offset = offset;
+    }
+
+    pub fn offset(&self) -> FixedOffset {
+        self.offset
+    }
+
+    /// `t` in the offset the world shows times in.
+    pub fn local(&self, t: DateTime<Utc>) -> DateTime<FixedOffset> {
+        t.with_timezone(&self.offset)
     }
 
     pub fn rules(&self) -> &Rules {

@@ -27,7 +27,7 @@ impl World {
             return Err(Refusal::AlreadyPending {
                 from: a(),
                 to: b(),
-                sent: inv.sent,
+                sent: self.local(inv.sent),
             });
         }
         // Their invitation is on the sender's own Invitations or Archive.
@@ -67,8 +67,8 @@ impl World {
                 return Err(Refusal::WithdrawWait {
                     from: self.name(from),
                     to: self.name(to),
-                    withdrawn: inv.changed,
-                    again,
+                    withdrawn: self.local(inv.changed),
+                    again: self.local(again),
                 });
             }
         }
@@ -78,7 +78,7 @@ impl World {
             if let Some(until) = account.restricted_until {
                 return Err(Refusal::RestrictedUntil {
                     who: self.name(from),
-                    until,
+                    until: self.local(until),
                 });
             }
             // PBW: restricted (classic), the recipient's email is needed.
@@ -113,7 +113,7 @@ impl World {
                 return Err(Refusal::WeeklyLimit {
                     who: self.name(from),
                     sent,
-                    next,
+                    next: self.local(next),
                 });
             }
         }
