@@ -45,12 +45,29 @@ fn app(seed: u64, modern: bool) -> App {
 }
 
 fn save(app: &App) -> String {
-    let panes = (
-        app.world.person(app.panes[0].person).handle.as_str(),
-        app.world.person(app.panes[1].person).handle.as_str(),
-    );
-    invitesim::scenario::save::to_ron(&app.loaded, &app.world, panes, &app.actions)
-        .expect("serializes")
+    app.session_text().expect("serializes")
+}
+
+/// A session loaded without its text (as a world over 4 MiB is) is written out whole,
+/// and still resumes to the same world.
+#[test]
+fn a_world_without_its_text_is_written_out_whole() {
+    let mut a = app(3, false);
+    a.loaded.source = None;
+    a.act(Action::wait_days(2));
+    let text = save(&a);
+    assert!(text.starts_with("// Saved by invitesim"), "{text}");
+    let loaded = scenario::load_source("s.ron", text.as_bytes()).expect("loads");
+    assert_eq!(App::new(loaded, Theme::plain()).world, a.world);
+}
+
+/// The text with its `actions:` field (as a save writes it) taken out again.
+fn without_actions(text: &str) -> String {
+    let Some(start) = text.find("\n    actions: [") else {
+        return text.to_owned();
+    };
+    let end = start + text[start..].find("\n    ],").expect("closed") + "\n    ],".len();
+    format!("{}{}", &text[..start], &text[end..])
 }
 
 fn assert_same(a: &App, b: &App) -> Result<(), TestCaseError> {
@@ -75,6 +92,9 @@ proptest! {
             original.act(a);
         }
         let text = save(&original);
+        // The author's text is kept byte for byte; only `actions:` is added.
+        let source = original.loaded.source.as_deref().expect("a small file keeps its text");
+        prop_assert_eq!(without_actions(&text), source);
         let loaded = scenario::load_source("saved.ron", text.as_bytes())
             .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         let mut resumed = App::new(loaded, Theme::plain());
@@ -98,15 +118,17 @@ fn a_saved_tour_checks_and_resumes_mid_script() {
     }
     a.act(Action::wait_days(3));
     let text = save(&a);
-    assert!(text.starts_with("// Saved by invitesim"), "{text}");
-    assert!(
-        !text.contains("script:"),
-        "a saved session carries its actions, not the script"
+    let tour = scenario::builtin::find("tour").expect("tour").source;
+    assert_eq!(
+        without_actions(&text),
+        tour,
+        "the tour's text, comments and script kept"
     );
-    let resumed = App::new(
-        scenario::load_source("s.ron", text.as_bytes()).expect("loads"),
-        Theme::plain(),
-    );
-    assert_eq!(resumed.world, a.world);
-    assert!(resumed.playback.is_none());
+    let loaded = scenario::load_source("s.ron", text.as_bytes()).expect("loads");
+    // The script still plays green from the scenario's own start.
+    assert!(invitesim::export::story::failures(&loaded).is_none());
+    let resumed = App::new(loaded, Theme::plain());
+    assert_eq!(resumed.world, a.world, "it opens where it was saved");
+    let pb = resumed.playback.as_ref().expect("the script is kept");
+    assert!(!pb.following, "exploring, with r to go back to the script");
 }

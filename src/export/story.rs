@@ -8,7 +8,7 @@ use crate::script::Runner;
 
 /// What playing a loaded scenario found: nothing when it plays green.
 pub fn failures(loaded: &Loaded) -> Option<ScenarioError> {
-    let mut world = loaded.setup.world.clone();
+    let mut world = loaded.setup.script_start().clone();
     let steps = &loaded.scenario.script;
     let mut runner = Runner::new(steps, &world, loaded.setup.panes);
     let mut failed: Vec<(Path, String)> = Vec::new();

@@ -24,7 +24,14 @@ pub struct Loaded {
     /// `invitations`: those now live in `setup.world` (and `setup.history`).
     pub scenario: Scenario,
     pub setup: Setup,
+    /// The text as written, so a save can keep it (comments, order, script) and touch
+    /// only `actions:`. Kept for files up to `KEEP_SOURCE` bytes; a bigger world (a
+    /// generated one) is saved by writing it out whole.
+    pub source: Option<std::sync::Arc<str>>,
 }
+
+/// Files up to this size keep their text for saving.
+pub const KEEP_SOURCE: usize = 4 << 20;
 
 /// Loads `arg` as a file if one exists there, else as a built-in scenario's name.
 pub fn resolve(arg: &str) -> Result<Loaded, ScenarioError> {
@@ -102,6 +109,7 @@ pub fn load_source(file: &str, bytes: &[u8]) -> Result<Loaded, ScenarioError> {
         ScenarioError { diagnostics }.with_source(source)
     })?;
     Ok(Loaded {
+        source: (source.len() <= KEEP_SOURCE).then(|| source.into()),
         file: file.to_owned(),
         path: None,
         scenario,

@@ -20,6 +20,9 @@ pub struct Setup {
     pub panes: (PersonId, PersonId),
     /// The file's `actions`, already applied to `world` (kept so a save writes them again).
     pub actions: Vec<Action>,
+    /// The world before those actions, when there are any: where the script starts (a
+    /// saved session keeps its script; it replays from the scenario's own start).
+    pub script_world: Option<World>,
     /// The file's `invitations:`, as the world they made remembers them.
     pub history: Vec<super::history::Past>,
 }
@@ -209,6 +212,7 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
     }
 
     // Actions already taken (a saved session): each must still be allowed, in order.
+    let script_world = (!s.actions.is_empty() && problems.is_empty()).then(|| world.clone());
     if problems.is_empty() {
         for (i, action) in s.actions.iter().enumerate() {
             if let Err(refusal) = world.apply(action) {
@@ -232,10 +236,18 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
             world,
             panes,
             actions: s.actions.clone(),
+            script_world,
             history,
         })
     } else {
         Err(problems)
+    }
+}
+
+impl Setup {
+    /// The world the script starts from: the scenario's start, before any saved actions.
+    pub fn script_start(&self) -> &World {
+        self.script_world.as_ref().unwrap_or(&self.world)
     }
 }
 

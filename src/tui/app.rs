@@ -105,6 +105,9 @@ pub struct App {
     pub course: Option<Course>,
     /// What each pane's Pending rows really are (for x-ray), counted on refresh.
     pub counts: [PaneCounts; 2],
+    /// The world was last reset to the script's start (not to a saved session's end):
+    /// what undo replays from.
+    at_script_start: bool,
     /// Every tell so far: (actions taken before it, who, the tell), so undo can drop
     /// the tells of what it undoes. Lessons judge `Tells` against it.
     pub ledger: Vec<(usize, PersonId, Tell)>,
@@ -134,9 +137,17 @@ impl App {
             course: None,
             counts: [PaneCounts::default(); 2],
             ledger: Vec::new(),
+            at_script_start: false,
         };
         // Starting a script resets the world and refreshes; otherwise refresh here.
         app.start_script();
+        // A saved session opens where it was saved, exploring; r goes to the script.
+        if app.loaded.setup.script_world.is_some() && app.playback.is_some() {
+            app.world = app.loaded.setup.world.clone();
+            app.at_script_start = false;
+            app.take_over();
+            app.refresh();
+        }
         if app.playback.is_none() {
             app.refresh();
         }
@@ -145,7 +156,8 @@ impl App {
 
     /// Back to the scenario's starting world, with no actions taken.
     pub fn reset_world(&mut self) {
-        self.world = self.loaded.setup.world.clone();
+        self.world = self.loaded.setup.script_start().clone();
+        self.at_script_start = true;
         self.actions.clear();
         self.ledger.clear();
         self.outcome = None;
@@ -314,6 +326,17 @@ impl App {
         self.check_goal();
     }
 
+    /// Every action since the scenario's own start: a saved session's, unless the world
+    /// was reset to the script's start since, then the ones taken here.
+    pub fn actions_since_start(&self) -> Vec<&Action> {
+        let saved = if self.at_script_start {
+            &[][..]
+        } else {
+            &self.loaded.setup.actions[..]
+        };
+        saved.iter().chain(&self.actions).collect()
+    }
+
     /// Adds an observation's tells to the ledger, stamped with the actions before it.
     pub fn note_tells(&mut self, seen: &Observation) {
         let stamp = self.actions.len();
@@ -381,7 +404,11 @@ impl App {
         self.ledger.retain(|&(stamp, ..)| stamp < kept);
         let people = [self.panes[0].person, self.panes[1].person];
         let before: Vec<View> = people.iter().map(|&p| self.world.view(p)).collect();
-        let mut world = self.loaded.setup.world.clone();
+        let mut world = if self.at_script_start {
+            self.loaded.setup.script_start().clone()
+        } else {
+            self.loaded.setup.world.clone()
+        };
         for a in &self.actions {
             // Every one of these was allowed before, on the same world: replay is exact.
             let _ = world.apply(a);

@@ -37,16 +37,31 @@ impl App {
         });
     }
 
+    /// The session as a scenario file: the author's text with `actions:` set, or for a
+    /// world loaded without its text, the whole scenario written out.
+    pub fn session_text(&self) -> Result<String, String> {
+        let handle = |i: usize| self.world.person(self.panes[i].person).handle.as_str();
+        let all = self.actions_since_start();
+        let kept = self
+            .loaded
+            .source
+            .as_deref()
+            .and_then(|source| crate::scenario::save::splice_actions(source, &all));
+        match kept {
+            Some(text) => Ok(text),
+            None => crate::scenario::save::to_ron(
+                &self.loaded,
+                &self.world,
+                (handle(0), handle(1)),
+                &all,
+            ),
+        }
+    }
+
     /// Writes the session to `path`. On failure the prompt stays open with the reason,
     /// and nothing in memory is lost.
     pub fn save_to(&mut self, path: &str) {
-        let handle = |i: usize| self.world.person(self.panes[i].person).handle.as_str();
-        let text = crate::scenario::save::to_ron(
-            &self.loaded,
-            &self.world,
-            (handle(0), handle(1)),
-            &self.actions,
-        );
+        let text = self.session_text();
         let result = text.map_err(std::io::Error::other).and_then(|text| {
             crate::files::write_atomically(std::path::Path::new(path), |out| {
                 out.write_all(text.as_bytes())
