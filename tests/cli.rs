@@ -291,3 +291,14 @@ fn times_are_shown_in_the_offset_of_the_start() {
         "{json}"
     );
 }
+
+#[test]
+fn learn_takes_lesson_files_and_refuses_what_is_not_a_lesson() {
+    let o = invitesim(&["learn", "tour"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("tour.ron has no `lesson:`, so it is not a lesson"));
+    assert!(stderr(&o).contains("= help: add `lesson:"));
+    let o = invitesim(&["learn", "lesson-07-tells", "--from", "2"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("there is no lesson 2; the course has lessons 1 to 1"));
+}

@@ -408,7 +408,8 @@ fn lesson(name: &str) -> App {
         .iter()
         .position(|l| l.name == name)
         .expect("listed");
-    let course = invitesim::tui::Course::new(index, Default::default(), None);
+    let total = scenario::builtin::LESSONS.len();
+    let course = invitesim::tui::Course::new((index, total), name, Default::default(), None);
     App::for_lesson(loaded, Theme::plain(), course)
 }
 

@@ -67,6 +67,9 @@ pub enum Command {
     },
     /// The course: lessons done in place, each with a goal, a hint and a quiz.
     Learn {
+        /// Lesson files (or built-in lesson names) to run as a course, in order; the
+        /// built-in course when none are given. With one, that lesson opens directly.
+        lessons: Vec<String>,
         /// Start at this lesson (1 = the first), instead of the first not yet done.
         #[arg(long)]
         from: Option<usize>,
@@ -201,10 +204,11 @@ pub fn run(cli: Cli) -> ExitCode {
             step_delay,
         }) => record_cmd(&scenario, &output, size, step_delay),
         Some(Command::Learn {
+            lessons,
             from,
             reset,
             no_mouse,
-        }) => learn(from, reset, no_mouse),
+        }) => learn(&lessons, from, reset, no_mouse),
         Some(Command::Generate {
             people,
             invitations,
@@ -275,11 +279,42 @@ fn open(arg: &str, options: tui::Options) -> io::Result<ExitCode> {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
+    // A lesson opens as a lesson: goal on screen, checks judged, quiz after the goal.
+    if loaded.scenario.lesson.is_some() && loaded.setup.actions.is_empty() {
+        return learn(&[arg.to_owned()], None, false, options.no_mouse);
+    }
     Ok(ending_code(tui::run(loaded, options)?))
 }
 
-fn learn(from: Option<usize>, reset: bool, no_mouse: bool) -> io::Result<ExitCode> {
-    let lessons = builtin::LESSONS.len();
+fn learn(
+    files: &[String],
+    from: Option<usize>,
+    reset: bool,
+    no_mouse: bool,
+) -> io::Result<ExitCode> {
+    let names: Vec<String> = if files.is_empty() {
+        builtin::LESSONS.iter().map(|b| b.name.to_owned()).collect()
+    } else {
+        files.to_vec()
+    };
+    let mut course = Vec::with_capacity(names.len());
+    for name in &names {
+        let loaded = match resolve(name) {
+            Ok(l) => l,
+            Err(code) => return Ok(code),
+        };
+        if loaded.scenario.lesson.is_none() {
+            eprintln!(
+                "invitesim: {} has no `lesson:`, so it is not a lesson\n  = help: add `lesson: (goal: \"…\", hint: \"…\", check: [..])` (see `invitesim show --template`), or open it with `invitesim open`",
+                loaded.file
+            );
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+        course.push(loaded);
+    }
+    let lessons = course.len();
+    // One file: that lesson, directly.
+    let from = from.or((lessons == 1).then_some(1));
     if let Some(n) = from.filter(|n| !(1..=lessons).contains(n)) {
         eprintln!("invitesim: there is no lesson {n}; the course has lessons 1 to {lessons}");
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
@@ -288,7 +323,7 @@ fn learn(from: Option<usize>, reset: bool, no_mouse: bool) -> io::Result<ExitCod
         no_mouse,
         speed: 1.0,
     };
-    let (ending, path) = tui::learn(from.map(|n| n - 1), reset, options)?;
+    let (ending, path) = tui::learn(course, from.map(|n| n - 1), reset, options)?;
     if ending != tui::Ending::Quit {
         return Ok(ending_code(ending));
     }
@@ -296,13 +331,31 @@ fn learn(from: Option<usize>, reset: bool, no_mouse: bool) -> io::Result<ExitCod
         println!("Progress was not saved (no home directory).");
         return Ok(ExitCode::SUCCESS);
     };
-    let done = crate::tui::progress::Progress::load(&path).done.len();
+    let progress = crate::tui::progress::Progress::load(&path);
+    let done = names
+        .iter()
+        .map(|n| {
+            n.trim_end_matches(".ron")
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+        })
+        .filter(|n| progress.done.contains(*n))
+        .count();
     let shown = scenario::visible(&path.to_string_lossy()).into_owned();
     if done == lessons {
-        println!("Course complete: all {lessons} lessons done. (Progress: {shown})");
+        println!(
+            "Course complete: {} done. (Progress: {shown})",
+            if lessons == 1 {
+                "the lesson".to_owned()
+            } else {
+                format!("all {lessons} lessons")
+            }
+        );
     } else {
         println!(
-            "{done} of {lessons} lessons done; `invitesim learn` picks up where you left off. (Progress: {shown})"
+            "{done} of {} done; `invitesim learn` picks up where you left off. (Progress: {shown})",
+            count(lessons, "lesson", "lessons")
         );
     }
     Ok(ExitCode::SUCCESS)

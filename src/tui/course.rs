@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::scenario::{Lesson, Step, builtin};
+use crate::scenario::{Lesson, Loaded, Step};
 use crate::script::Runner;
 use crate::tui::progress::Progress;
 
@@ -12,8 +12,12 @@ use super::app::App;
 use super::playback::QuizState;
 
 pub struct Course {
-    /// Position in `builtin::LESSONS`.
+    /// Position in the course (0-based).
     pub index: usize,
+    /// Lessons in the course.
+    pub total: usize,
+    /// The lesson's name, as progress records it (a built-in's name, a file's stem).
+    pub name: String,
     pub progress: Progress,
     pub path: Option<PathBuf>,
     pub show_hint: bool,
@@ -28,9 +32,16 @@ pub struct Course {
 }
 
 impl Course {
-    pub fn new(index: usize, progress: Progress, path: Option<PathBuf>) -> Course {
+    pub fn new(
+        (index, total): (usize, usize),
+        name: &str,
+        progress: Progress,
+        path: Option<PathBuf>,
+    ) -> Course {
         Course {
             index,
+            total,
+            name: name.to_owned(),
             progress,
             path,
             show_hint: false,
@@ -41,16 +52,27 @@ impl Course {
         }
     }
 
-    pub fn name(&self) -> &'static str {
-        builtin::LESSONS.get(self.index).map_or("", |b| b.name)
+    pub fn name(&self) -> &str {
+        &self.name
     }
 
-    /// The first lesson not yet done, or the first of all when every one is.
-    pub fn first_open(progress: &Progress) -> usize {
-        builtin::LESSONS
+    /// The first of `names` not yet done, or the first of all when every one is.
+    pub fn first_open(progress: &Progress, names: &[String]) -> usize {
+        names
             .iter()
-            .position(|b| !progress.done.contains(b.name))
+            .position(|n| !progress.done.contains(n))
             .unwrap_or(0)
+    }
+
+    /// A lesson's name for progress: the file's stem (`lesson-01-never-told`).
+    pub fn lesson_name(loaded: &Loaded) -> String {
+        loaded
+            .file
+            .trim_end_matches(".ron")
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned()
     }
 }
 

@@ -14,7 +14,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(c) => format!(
             " Lesson {} of {} · {} done ",
             c.index + 1,
-            crate::scenario::builtin::LESSONS.len(),
+            c.total,
             c.progress.done.len()
         ),
         None => " What just happened ".to_owned(),
@@ -74,7 +74,7 @@ fn course_lines(app: &App) -> Vec<Line<'static>> {
     let (Some(course), Some(lesson)) = (&app.course, app.lesson()) else {
         return Vec::new();
     };
-    let total = crate::scenario::builtin::LESSONS.len();
+    let total = course.total;
     let mut lines = Vec::new();
     if !course.reached {
         lines.push(Line::from(vec![

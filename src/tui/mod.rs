@@ -36,7 +36,7 @@ pub use theme::Theme;
 
 use std::path::PathBuf;
 
-use crate::scenario::{self, Loaded, builtin};
+use crate::scenario::Loaded;
 use progress::Progress;
 
 /// Options from the command line.
@@ -57,7 +57,9 @@ pub fn run(loaded: Loaded, options: Options) -> io::Result<Ending> {
 
 /// Runs the course from lesson `from` (0-based; the first lesson not done when
 /// `None`), loading each next lesson in place. Returns the progress path it used.
+/// Runs `lessons` as a course, from `from` (or the first not yet done).
 pub fn learn(
+    lessons: Vec<Loaded>,
     from: Option<usize>,
     reset: bool,
     options: Options,
@@ -70,15 +72,14 @@ pub fn learn(
             progress.save(p)?;
         }
     }
-    let mut index = from.unwrap_or_else(|| Course::first_open(&progress));
+    let names: Vec<String> = lessons.iter().map(Course::lesson_name).collect();
+    let mut index = from.unwrap_or_else(|| Course::first_open(&progress, &names));
     let signals = Signals::register()?;
     let ending = with_terminal(|terminal| {
-        while let Some(lesson) = builtin::LESSONS.get(index) {
-            let loaded =
-                scenario::load_source(&format!("{}.ron", lesson.name), lesson.source.as_bytes())
-                    .map_err(|e| io::Error::other(e.to_string()))?;
-            let course = Course::new(index, progress.clone(), path.clone());
-            let mut app = App::for_lesson(loaded, Theme::from_env(), course);
+        while let Some(loaded) = lessons.get(index) {
+            let place = (index, lessons.len());
+            let course = Course::new(place, &names[index], progress.clone(), path.clone());
+            let mut app = App::for_lesson(loaded.clone(), Theme::from_env(), course);
             options.apply(&mut app);
             let ending = event_loop(terminal, &mut app, &signals)?;
             let Some(course) = app.course else {
