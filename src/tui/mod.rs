@@ -6,6 +6,7 @@ mod course;
 mod happened;
 mod input;
 pub mod keymap;
+mod menu;
 mod overlay;
 mod pane;
 mod playback;
@@ -73,9 +74,26 @@ pub fn learn(
         }
     }
     let names: Vec<String> = lessons.iter().map(Course::lesson_name).collect();
-    let mut index = from.unwrap_or_else(|| Course::first_open(&progress, &names));
+    let first_open = Course::first_open(&progress, &names);
     let signals = Signals::register()?;
     let ending = with_terminal(|terminal| {
+        // A course of several, with no lesson asked for: the menu first.
+        let mut index = match from {
+            Some(i) => i,
+            None if lessons.len() == 1 => 0,
+            None => {
+                let mut menu = menu::Menu {
+                    titles: lessons.iter().map(|l| l.scenario.title.clone()).collect(),
+                    done: names.iter().map(|n| progress.done.contains(n)).collect(),
+                    selected: first_open,
+                    theme: Theme::from_env(),
+                };
+                match menu_loop(terminal, &mut menu, &signals)? {
+                    Ok(i) => i,
+                    Err(ending) => return Ok(ending),
+                }
+            }
+        };
         while let Some(loaded) = lessons.get(index) {
             let place = (index, lessons.len());
             let course = Course::new(place, &names[index], progress.clone(), path.clone());
@@ -168,6 +186,48 @@ impl Signals {
     }
 }
 
+/// The lesson menu until a lesson is picked (its index) or the session ends.
+fn menu_loop(
+    terminal: &mut DefaultTerminal,
+    menu: &mut menu::Menu,
+    signals: &Signals,
+) -> io::Result<Result<usize, Ending>> {
+    loop {
+        terminal.draw(|frame| frame.render_widget(&*menu, frame.area()))?;
+        let events = match next_events(signals, SIGNAL_CHECK)? {
+            Ok(events) => events,
+            Err(ending) => return Ok(Err(ending)),
+        };
+        for event in &events {
+            match menu.key(event) {
+                menu::Choice::Stay => {}
+                menu::Choice::Start(i) => return Ok(Ok(i)),
+                menu::Choice::Leave => return Ok(Err(Ending::Quit)),
+            }
+        }
+    }
+}
+
+/// Waits up to `wait` for input: the events that came, or why the session ends (a
+/// signal, or a terminal that hung up).
+fn next_events(signals: &Signals, wait: Duration) -> io::Result<Result<Vec<event::Event>, Ending>> {
+    if let Some(sig) = signals.caught() {
+        return Ok(Err(Ending::Signal(sig)));
+    }
+    // Wait on the terminal ourselves: crossterm spins forever reading a terminal that
+    // hung up (a closed window, a killed tmux), so it is only asked for what is
+    // already there, and a hang-up ends the session like SIGHUP would.
+    if terminal_hung_up(wait.min(SIGNAL_CHECK))? {
+        return Ok(Err(Ending::Signal(SIGHUP)));
+    }
+    // Keys, mouse, and resizes (which crossterm learns of by its own signal).
+    let mut events = Vec::new();
+    while event::poll(Duration::ZERO)? {
+        events.push(event::read()?);
+    }
+    Ok(Ok(events))
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -177,9 +237,6 @@ fn event_loop(
     let mut redraw = true;
     let mut deadline = None;
     loop {
-        if let Some(sig) = signals.caught() {
-            return Ok(Ending::Signal(sig));
-        }
         if app.quit {
             return Ok(Ending::Quit);
         }
@@ -200,15 +257,12 @@ fn event_loop(
         let wait = deadline.map_or(SIGNAL_CHECK, |d| {
             d.saturating_duration_since(Instant::now())
         });
-        // Wait on the terminal ourselves: crossterm spins forever reading a terminal that
-        // hung up (a closed window, a killed tmux), so it is only asked for what is
-        // already there, and a hang-up ends the session like SIGHUP would.
-        if terminal_hung_up(wait.min(SIGNAL_CHECK))? {
-            return Ok(Ending::Signal(SIGHUP));
-        }
-        // Keys, mouse, and resizes (which crossterm learns of by its own signal).
-        while event::poll(Duration::ZERO)? {
-            app.handle_event(&event::read()?);
+        let events = match next_events(signals, wait)? {
+            Ok(events) => events,
+            Err(ending) => return Ok(ending),
+        };
+        for event in &events {
+            app.handle_event(event);
             redraw = true;
         }
         if deadline.is_some_and(|d| Instant::now() >= d) {
