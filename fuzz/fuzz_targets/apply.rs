@@ -12,9 +12,7 @@ use ops::Op;
 
 #[derive(Debug, Arbitrary)]
 struct Input {
-    modern: bool,
-    warn: u8,
-    restrict: u8,
+    rules: ops::RulesInput,
     ops: Vec<Op>,
 }
 
@@ -25,7 +23,7 @@ fn views(w: &World) -> Vec<View> {
 }
 
 fuzz_target!(|input: Input| {
-    let mut w = ops::world(input.modern, (input.warn, input.restrict), None, 0);
+    let mut w = ops::world(&input.rules, 0);
     for op in input.ops.iter().take(200) {
         let action = op.action();
         let before = views(&w);

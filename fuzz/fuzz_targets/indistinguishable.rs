@@ -13,10 +13,7 @@ use ops::{HANDLES, Op};
 
 #[derive(Debug, Arbitrary)]
 struct Input {
-    modern: bool,
-    warn: u8,
-    restrict: u8,
-    chances: Option<(u8, u8)>,
+    rules: ops::RulesInput,
     sender: u8,
     recipient: u8,
     answers: (u8, u8),
@@ -25,8 +22,7 @@ struct Input {
 }
 
 fuzz_target!(|input: Input| {
-    let bounds = (input.warn, input.restrict);
-    let world = ops::world(input.modern, bounds, input.chances, 7);
+    let world = ops::world(&input.rules, 7);
     let n = HANDLES.len() as u8;
     let (s, r) = (input.sender % n, input.recipient % n);
     if s == r {

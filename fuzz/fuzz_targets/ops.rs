@@ -67,10 +67,24 @@ impl Op {
     }
 }
 
-/// The fuzzed world: four people with emails, classic or modern rules with the flag
-/// thresholds the input picks (restrict never below warn) and, if given, the chances
-/// of a reminder and of a warning in quarters.
-pub fn world(modern: bool, (warn, restrict): (u8, u8), chances: Option<(u8, u8)>, seed: u64) -> World {
+/// The fuzzed rules: the preset, the flag thresholds (restrict never below warn) and,
+/// if given, the chances of a reminder and of a warning, in quarters.
+#[derive(Debug, Arbitrary)]
+pub struct RulesInput {
+    pub modern: bool,
+    pub warn: u8,
+    pub restrict: u8,
+    pub chances: Option<(u8, u8)>,
+}
+
+/// The fuzzed world: four people with emails, under the rules the input picks.
+pub fn world(input: &RulesInput, seed: u64) -> World {
+    let RulesInput {
+        modern,
+        warn,
+        restrict,
+        chances,
+    } = *input;
     let mut rules = if modern {
         Rules::modern()
     } else {
