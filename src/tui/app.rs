@@ -364,20 +364,27 @@ impl App {
             .take(MAX_EVENTS)
             .map(|e| (e.describe(&self.world), e.seen_by(&self.world)))
             .collect();
+        // The panes' new views are the observation's own, moved rather than copied (a
+        // busy Sent list is large); a person in both panes is copied once.
         let panes = [self.panes[0].person, self.panes[1].person];
-        for (i, &p) in panes.iter().enumerate() {
-            self.views[i] = seen
-                .screens
-                .iter()
-                .find(|s| s.person == p)
-                .map_or_else(|| self.world.view(p), |s| s.after.clone());
-        }
+        let mut fresh: [Option<View>; 2] = [None, None];
         for screen in seen.screens {
             outcome
                 .changes
                 .push(diff_summary(&screen.diff, &self.world, &self.world));
             outcome.screens.push((screen.person, screen.diff));
             outcome.tells.push((screen.person, screen.tells));
+            if panes[0] == screen.person && fresh[0].is_none() {
+                if panes[1] == screen.person {
+                    fresh[1] = Some(screen.after.clone());
+                }
+                fresh[0] = Some(screen.after);
+            } else if panes[1] == screen.person && fresh[1].is_none() {
+                fresh[1] = Some(screen.after);
+            }
+        }
+        for (i, view) in fresh.into_iter().enumerate() {
+            self.views[i] = view.unwrap_or_else(|| self.world.view(panes[i]));
         }
         self.outcome = Some(outcome);
         self.refresh_counts();
