@@ -687,3 +687,23 @@ fn reply_reaches_the_sender_who_can_infer_it() {
     );
     snap!("reply", a);
 }
+
+#[test]
+fn a_note_over_the_limit_keeps_the_dialog_and_the_text() {
+    let mut a = app("tour");
+    press(&mut a, "n\n");
+    press(&mut a, &"x".repeat(301));
+    press(&mut a, "\n");
+    let s = screen(&a, 120, 36);
+    assert!(s.contains("New invitation"), "the dialog stays open:\n{s}");
+    assert!(
+        s.contains("The note has 301 characters; the limit is 300. Shorten it, or Esc to"),
+        "{s}"
+    );
+    assert!(s.contains(&"x".repeat(60)), "the text is kept:\n{s}");
+    a.handle_key(KeyEvent::from(KeyCode::Backspace));
+    press(&mut a, "\n");
+    let s = screen(&a, 120, 36);
+    assert!(!s.contains("New invitation"), "{s}");
+    assert!(s.contains("invited"), "sent once short enough:\n{s}");
+}

@@ -35,6 +35,7 @@ impl App {
         }
         let me = self.focused_person();
         let email_needed = self.needs_email();
+        let note_max = self.world.rules().note_max_chars as usize;
         let result = match &mut self.overlay {
             Overlay::None => {
                 if let (Some(n), true) = (quiz_choice(key), self.quiz_waiting()) {
@@ -61,7 +62,7 @@ impl App {
                 _ => OverlayResult::Stay,
             },
             Overlay::Picker(p) => p.key(key, &self.world, me),
-            Overlay::Compose(c) => c.key(key, email_needed),
+            Overlay::Compose(c) => c.key(key, email_needed, note_max),
             Overlay::Save(s) => s.key(key),
             Overlay::QuitConfirm if command_for(key) == Some(Command::Save) => {
                 self.run(Command::Save);

@@ -55,6 +55,8 @@ pub struct Compose {
     pub editing_email: bool,
     /// A reply to `to`'s invitation instead of a new invitation to them.
     pub reply: bool,
+    /// Why Enter did not send: the text stays, to be fixed.
+    pub error: Option<String>,
 }
 
 /// What a key in an overlay asks of the app.
@@ -164,6 +166,7 @@ impl Compose {
             email: String::new(),
             editing_email: false,
             reply: false,
+            error: None,
         }
     }
 
@@ -175,7 +178,27 @@ impl Compose {
         }
     }
 
-    pub fn key(&mut self, key: KeyEvent, email_needed: bool) -> OverlayResult {
+    /// A key in the composer; `max` is the rules' longest note. Enter with a text over
+    /// the limit (or an empty reply) keeps the dialog open with the text and says why.
+    pub fn key(&mut self, key: KeyEvent, email_needed: bool, max: usize) -> OverlayResult {
+        if key.code == KeyCode::Enter {
+            let len = self.note.chars().count();
+            let what = if self.reply { "reply" } else { "note" };
+            self.error = if len > max {
+                Some(format!(
+                    "The {what} has {len} characters; the limit is {max}. Shorten it, or Esc to cancel."
+                ))
+            } else if self.reply && self.note.trim().is_empty() {
+                Some("A reply needs some text.".to_owned())
+            } else {
+                None
+            };
+            if self.error.is_some() {
+                return OverlayResult::Stay;
+            }
+        } else {
+            self.error = None;
+        }
         let field = if self.editing_email {
             &mut self.email
         } else {

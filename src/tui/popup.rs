@@ -177,6 +177,10 @@ fn compose(app: &App, c: &Compose, area: Rect, buf: &mut Buffer) {
         ));
         lines.push(Line::raw(format!("{}{}", c.email, cursor(c.editing_email))));
     }
+    if let Some(error) = &c.error {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(error.clone(), theme.refusal));
+    }
     Clear.render(area, buf);
     Paragraph::new(lines)
         .block(frame(app, title, "Enter send · Esc cancel"))
