@@ -135,7 +135,11 @@ fn refusal_shows_the_reason() {
     press(&mut a, "\t3w");
     press(&mut a, "n\n\n");
     let s = screen(&a, 160, 40);
-    assert!(s.contains("tried to invite Sam Ortiz — refused:"), "{s}");
+    // The picker knows what Maya knows: she withdrew, so not yet, and says when.
+    assert!(
+        s.contains("Not now: Maya Chen withdrew an invitation to Sam Ortiz"),
+        "{s}"
+    );
     assert!(s.contains("can invite Sam Ortiz again on"), "{s}");
     snap!("refused", a);
 }
@@ -706,4 +710,23 @@ fn a_note_over_the_limit_keeps_the_dialog_and_the_text() {
     let s = screen(&a, 120, 36);
     assert!(!s.contains("New invitation"), "{s}");
     assert!(s.contains("invited"), "sent once short enough:\n{s}");
+}
+
+#[test]
+fn the_picker_marks_who_cannot_be_invited_and_says_why_before_any_note() {
+    let mut a = maya_invites_sam();
+    press(&mut a, "\tn");
+    let s = screen(&a, 120, 36);
+    assert!(s.contains("Sam Ortiz"), "{s}");
+    assert!(s.contains("(invitation pending)"), "{s}");
+    assert!(s.contains("(connected)"), "{s}");
+    // Choose Sam: refused before the composer opens, with the reason.
+    press(&mut a, "sam\n");
+    let s = screen(&a, 120, 36);
+    assert!(!s.contains("New invitation"), "{s}");
+    assert!(
+        s.contains("Not now: Maya Chen already has a pending invitation to Sam"),
+        "{s}"
+    );
+    snap!("picker_marks", a);
 }

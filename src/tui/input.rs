@@ -77,7 +77,19 @@ impl App {
                 self.overlay = Overlay::None;
                 self.show_person(p);
             }
-            OverlayResult::ComposeTo(p) => self.overlay = Overlay::Compose(Compose::new(p)),
+            OverlayResult::ComposeTo(p) => {
+                // Someone the sender can see they cannot invite: say why before any
+                // note is written.
+                match self.world.invite_block(self.focused_person(), p) {
+                    Some(refusal) => {
+                        self.overlay = Overlay::None;
+                        self.outcome = Some(super::Outcome::note(format!(
+                            "Not now: {refusal}. Pick someone else with n."
+                        )));
+                    }
+                    None => self.overlay = Overlay::Compose(Compose::new(p)),
+                }
+            }
             OverlayResult::Send { to, note, email } => {
                 self.overlay = Overlay::None;
                 self.invite(to, note, email);

@@ -119,17 +119,13 @@ fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
         );
     }
     for (row, &id) in candidates.iter().enumerate().skip(offset).take(visible) {
+        // Only what the sender can see: never a hint of a hidden answer.
         let status = match p.purpose {
-            PickFor::Invite if app.world.are_connected(me, id) => "  (connected)",
-            PickFor::Invite
-                if app
-                    .world
-                    .latest(me, id)
-                    .is_some_and(|i| i.state.looks_pending()) =>
-            {
-                "  (pending)"
-            }
-            _ => "",
+            PickFor::Invite => app
+                .world
+                .invite_block(me, id)
+                .map_or_else(String::new, |r| format!("  ({})", block_label(&r))),
+            PickFor::Pane => String::new(),
         };
         let marker = if row == p.selected { "▸" } else { " " };
         let text = format!("{marker} {}{status}", rows::who(&app.world, id));
@@ -140,6 +136,20 @@ fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
         };
         let y = inner.y + 1 + (row - offset) as u16;
         buf.set_string(inner.x, y, fit(&text, width), style);
+    }
+}
+
+/// A picker mark for someone the sender cannot invite now.
+fn block_label(r: &crate::model::Refusal) -> String {
+    use crate::model::Refusal as R;
+    match r {
+        R::AlreadyConnected { .. } => "connected".into(),
+        R::AlreadyPending { .. } => "invitation pending".into(),
+        R::InvitedYouFirst { .. } => "invited you: accept theirs".into(),
+        R::WithdrawWait { again, .. } => {
+            format!("withdrawn: again {}", crate::model::format_short(*again))
+        }
+        other => other.to_string(),
     }
 }
 

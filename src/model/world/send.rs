@@ -49,6 +49,27 @@ impl World {
         Ok(())
     }
 
+    /// Why `from` cannot invite `to` now, judged only from what `from` can see: already
+    /// connected, their own invitation pending, `to`'s invitation waiting for them, or
+    /// the wait after their own withdrawal. (The standing and the weekly limit are about
+    /// `from` alone; a Send judges those too.) The invite picker marks people with it.
+    pub fn invite_block(&self, from: PersonId, to: PersonId) -> Option<Refusal> {
+        if let Err(refusal) = self.check_pair(from, to) {
+            return Some(refusal);
+        }
+        // R, LH: three weeks after a withdrawal, counted from the withdrawal.
+        let inv = self
+            .latest(from, to)
+            .filter(|i| i.state == InvitationState::Withdrawn)?;
+        let again = inv.changed + days(self.rules.withdraw_wait_days);
+        (self.now < again).then(|| Refusal::WithdrawWait {
+            from: self.name(from),
+            to: self.name(to),
+            withdrawn: self.local(inv.changed),
+            again: self.local(again),
+        })
+    }
+
     pub(super) fn send(
         &mut self,
         from: PersonId,
@@ -56,21 +77,8 @@ impl World {
         note: Option<String>,
         email: Option<&str>,
     ) -> Result<(), Refusal> {
-        self.check_pair(from, to)?;
-        // R, LH: three weeks after a withdrawal, counted from the withdrawal.
-        if let Some(inv) = self
-            .latest(from, to)
-            .filter(|i| i.state == InvitationState::Withdrawn)
-        {
-            let again = inv.changed + days(self.rules.withdraw_wait_days);
-            if self.now < again {
-                return Err(Refusal::WithdrawWait {
-                    from: self.name(from),
-                    to: self.name(to),
-                    withdrawn: self.local(inv.changed),
-                    again: self.local(again),
-                });
-            }
+        if let Some(refusal) = self.invite_block(from, to) {
+            return Err(refusal);
         }
         let account = &self.lists[from.index()].account;
         if account.standing == Standing::Restricted {
