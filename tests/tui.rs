@@ -335,8 +335,10 @@ fn quizzes_pause_ask_and_explain() {
     press(&mut a, &".".repeat(16));
     let s = screen(&a, 120, 36);
     assert!(s.contains("Press 1–3 to answer."), "{s}");
-    press(&mut a, "."); // an unanswered quiz holds the script
-    assert!(screen(&a, 120, 36).contains("Press 1–3 to answer."));
+    press(&mut a, "."); // an unanswered quiz holds the script, and says so
+    let s = screen(&a, 120, 36);
+    assert!(s.contains("Press 1–3 to answer."), "{s}");
+    assert!(s.contains("Answer the quiz first"), "{s}");
     press(&mut a, "1");
     let s = screen(&a, 120, 36);
     assert!(s.contains("Not quite."), "{s}");
@@ -729,4 +731,27 @@ fn the_picker_marks_who_cannot_be_invited_and_says_why_before_any_note() {
         "{s}"
     );
     snap!("picker_marks", a);
+}
+
+#[test]
+fn keys_that_do_nothing_say_why_and_toggles_say_what_they_did() {
+    let mut a = maya_invites_sam();
+    press(&mut a, " ");
+    let s = screen(&a, 120, 36);
+    assert!(
+        s.contains("You are exploring on your own: r goes back to the script"),
+        "{s}"
+    );
+    press(&mut a, "m");
+    assert!(screen(&a, 120, 36).contains("Mouse capture off: the terminal can select text"));
+    press(&mut a, "m");
+    assert!(screen(&a, 120, 36).contains("Mouse capture on"));
+    let loaded = scenario::load_source(
+        "s.ron",
+        br#"Scenario(title: "t", start: "2026-03-02T09:00:00Z", people: [(id: "a", name: "A"), (id: "b", name: "B")])"#,
+    )
+    .expect("loads");
+    let mut plain = App::new(loaded, Theme::plain());
+    press(&mut plain, ".");
+    assert!(screen(&plain, 120, 36).contains("This scenario has no script to play."));
 }

@@ -176,8 +176,33 @@ impl App {
         self.world.person(p).handle.clone()
     }
 
+    /// Why `command` does nothing here, if it does nothing: a key pressed where it has
+    /// no effect says so in one line instead of doing nothing silently.
+    fn idle_reason(&self, command: Command) -> Option<String> {
+        let script = matches!(
+            command,
+            Command::PlayPause | Command::StepForward | Command::StepBack
+        );
+        match &self.playback {
+            None if script || command == Command::Restart => {
+                Some("This scenario has no script to play.".into())
+            }
+            Some(pb) if script && !pb.following => Some(
+                "You are exploring on your own: r goes back to the script (from its start).".into(),
+            ),
+            Some(pb) if script && command != Command::StepBack && pb.waiting_for_answer() => {
+                Some("Answer the quiz first: press the number of your choice.".into())
+            }
+            _ => None,
+        }
+    }
+
     /// Runs one command from the keymap.
     pub fn run(&mut self, command: Command) {
+        if let Some(reason) = self.idle_reason(command) {
+            self.outcome = Some(Outcome::note(reason));
+            return;
+        }
         if command.takes_over() {
             self.take_over();
         }
@@ -206,7 +231,14 @@ impl App {
             Command::Xray => self.xray = !self.xray,
             Command::Undo => self.undo(),
             Command::Help => self.overlay = Overlay::help(),
-            Command::Mouse => self.mouse = !self.mouse,
+            Command::Mouse => {
+                self.mouse = !self.mouse;
+                self.outcome = Some(Outcome::note(if self.mouse {
+                    "Mouse capture on: click panes, tabs and rows; the wheel scrolls."
+                } else {
+                    "Mouse capture off: the terminal can select text. m turns it back on."
+                }));
+            }
             Command::PlayPause => self.script_toggle_play(),
             Command::StepForward => self.script_step(),
             Command::StepBack => self.script_back(),

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::model::Rules;
+use crate::model::{Rules, Tab};
 
 /// What a key asks the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +59,21 @@ impl Command {
                 | Command::Week
                 | Command::Undo
         )
+    }
+
+    /// The tabs a command acts on a row of (answers on received invitations, withdraw
+    /// on sent ones); `None`: any tab. The footer offers a key only where it acts.
+    pub fn tabs(self) -> Option<&'static [Tab]> {
+        match self {
+            Command::Accept
+            | Command::Ignore
+            | Command::DontKnow
+            | Command::ReportSpam
+            | Command::Open
+            | Command::Reply => Some(&[Tab::Invitations, Tab::Archive]),
+            Command::Withdraw => Some(&[Tab::Sent]),
+            _ => None,
+        }
     }
 
     /// Commands that only mean something in `invitesim learn`.

@@ -45,7 +45,7 @@ impl Playback {
         self.runner.is_done()
     }
 
-    fn waiting_for_answer(&self) -> bool {
+    pub(super) fn waiting_for_answer(&self) -> bool {
         self.quiz.is_some_and(|q| q.chosen.is_none())
     }
 

@@ -107,6 +107,11 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .filter(|b| scripted || !b.command.scripted())
         .filter(|b| app.course.is_some() || !b.command.lesson())
+        .filter(|b| {
+            b.command
+                .tabs()
+                .is_none_or(|t| t.contains(&app.focused().tab))
+        })
         .filter_map(|b| Some((b.label, b.hint?, b.command)))
         .collect();
     // While a script is loaded its keys come first.
