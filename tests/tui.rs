@@ -428,8 +428,8 @@ fn a_lesson_is_done_in_place_with_the_keys() {
         "{s}"
     );
     press(&mut a, "h");
-    assert!(screen(&a, 120, 36).contains("Hint: Tab focuses the right pane"));
-    press(&mut a, "\ti");
+    assert!(screen(&a, 120, 36).contains("Hint: Sam's pane (right) has the focus"));
+    press(&mut a, "i");
     let s = screen(&a, 120, 36);
     assert!(s.contains("✓ Goal reached."), "{s}");
     assert!(s.contains("Press 1–3 to answer."), "{s}");
@@ -457,7 +457,7 @@ fn watching_the_solution_does_not_count() {
     assert!(!a.course.as_ref().expect("course").reached);
     // Taking over and doing it oneself does.
     press(&mut a, "r");
-    press(&mut a, "\ts");
+    press(&mut a, "s"); // Sam's pane has had the focus since the lesson opened
     assert!(a.course.as_ref().expect("course").reached);
 }
 
@@ -754,4 +754,14 @@ fn keys_that_do_nothing_say_why_and_toggles_say_what_they_did() {
     let mut plain = App::new(loaded, Theme::plain());
     press(&mut plain, ".");
     assert!(screen(&plain, 120, 36).contains("This scenario has no script to play."));
+}
+
+#[test]
+fn a_lesson_focuses_the_learners_pane_and_s_says_watching_does_not_count() {
+    // Lesson 1's solution acts as Sam, in the right pane.
+    let mut a = lesson("lesson-01-never-told");
+    assert_eq!(a.focus, 1, "Sam's pane has the focus");
+    press(&mut a, "S");
+    let s = screen(&a, 120, 36);
+    assert!(s.contains("watching does not mark the lesson done"), "{s}");
 }

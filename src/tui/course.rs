@@ -152,6 +152,10 @@ impl App {
         if let Some(pb) = self.playback.as_mut() {
             pb.playing = true;
         }
+        self.outcome = Some(super::app::Outcome::note(
+            "Watching the stored solution: watching does not mark the lesson done. Space \
+             pauses; any action key takes over, and the goal counts when your own key reaches it.",
+        ));
     }
 
     pub fn next_lesson(&mut self) {
