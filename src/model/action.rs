@@ -182,6 +182,22 @@ impl Action {
 }
 
 impl Action {
+    /// Who does the action (`None` for a wait): the sender of a Send or Withdraw, the
+    /// recipient of an answer or a reply.
+    pub fn actor(&self) -> Option<&str> {
+        match self {
+            Action::Send { from, .. } => Some(from),
+            Action::Wait { .. } => None,
+            Action::Withdraw { by, .. }
+            | Action::Open { by, .. }
+            | Action::Ignore { by, .. }
+            | Action::Accept { by, .. }
+            | Action::DontKnow { by, .. }
+            | Action::ReportSpam { by, .. }
+            | Action::Reply { by, .. } => Some(by),
+        }
+    }
+
     /// The sender of the invitation a recipient's answer is about (Open, Ignore,
     /// DontKnow, ReportSpam, Accept, Reply): the person the teaching rule protects.
     pub fn answered_sender(&self) -> Option<&str> {

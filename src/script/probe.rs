@@ -91,7 +91,7 @@ pub fn live(
                 .screen(sender)
                 .map(|x| x.tells.iter().map(|t| t.kind).collect())
                 .unwrap_or_default();
-            let outcome = (actor(&a) == Some(s.as_str())).then(|| {
+            let outcome = (a.actor() == Some(s.as_str())).then(|| {
                 o.refusal
                     .as_ref()
                     .map_or_else(|| "allowed".to_owned(), |r| r.to_string())
@@ -116,20 +116,6 @@ pub fn leak(one: &[Lived], two: &[Lived]) -> Option<usize> {
         }
     }
     None
-}
-
-fn actor(a: &Action) -> Option<&str> {
-    match a {
-        Action::Send { from, .. } => Some(from),
-        Action::Withdraw { by, .. }
-        | Action::Open { by, .. }
-        | Action::Ignore { by, .. }
-        | Action::Accept { by, .. }
-        | Action::DontKnow { by, .. }
-        | Action::ReportSpam { by, .. }
-        | Action::Reply { by, .. } => Some(by),
-        Action::Wait { .. } => None,
-    }
 }
 
 fn seen(v: &View, w: &World) -> Vec<String> {

@@ -429,23 +429,10 @@ impl App {
         app.course = Some(course);
         // Focus the pane of the person the lesson's solution acts as first: the
         // learner starts where their first key press belongs.
-        let actor = app
-            .loaded
-            .scenario
-            .script
-            .iter()
-            .find_map(|s| match s.action()? {
-                Action::Send { from, .. } => Some(from.clone()),
-                Action::Wait { .. } => None,
-                Action::Withdraw { by, .. }
-                | Action::Open { by, .. }
-                | Action::Ignore { by, .. }
-                | Action::Accept { by, .. }
-                | Action::DontKnow { by, .. }
-                | Action::ReportSpam { by, .. }
-                | Action::Reply { by, .. } => Some(by.clone()),
-            });
-        if let Some(p) = actor.and_then(|h| app.world.person_id(&h))
+        let actor = (app.loaded.scenario.script.iter())
+            .find_map(|s| s.action()?.actor())
+            .and_then(|h| app.world.person_id(h));
+        if let Some(p) = actor
             && app.panes[0].person != p
             && app.panes[1].person == p
         {
