@@ -374,8 +374,11 @@ fn an_action_key_takes_over_and_r_returns_to_the_script() {
     assert!(!s.contains("Script 2/46"), "{s}");
     press(&mut a, "."); // the script does not move while exploring
     assert_eq!(a.playback.as_ref().map(|p| p.position()), Some(2));
-    press(&mut a, "r");
-    assert!(screen(&a, 120, 36).contains("Script 0/46"));
+    press(&mut a, "ry"); // asks first: the ignore would be discarded
+    assert!(
+        screen(&a, 120, 36).contains("Script 2/46"),
+        "back where it was left"
+    );
 }
 
 #[test]
@@ -764,4 +767,34 @@ fn a_lesson_focuses_the_learners_pane_and_s_says_watching_does_not_count() {
     press(&mut a, "S");
     let s = screen(&a, 120, 36);
     assert!(s.contains("watching does not mark the lesson done"), "{s}");
+}
+
+#[test]
+fn r_returns_where_you_left_the_script_and_asks_before_discarding() {
+    let mut a = app("tour");
+    press(&mut a, ".....");
+    let at = a.playback.as_ref().map(|p| p.position());
+    press(&mut a, "t"); // explore: a day passes
+    press(&mut a, "r");
+    let s = screen(&a, 120, 36);
+    assert!(s.contains("Discard your exploration?"), "{s}");
+    assert!(
+        s.contains("the script where you left it, after step 5"),
+        "{s}"
+    );
+    press(&mut a, "\x1b");
+    assert!(
+        a.playback.as_ref().is_some_and(|p| !p.following),
+        "Esc keeps exploring"
+    );
+    press(&mut a, "ry");
+    let pb = a.playback.as_ref().expect("script");
+    assert!(pb.following);
+    assert_eq!(
+        Some(pb.position()),
+        at,
+        "back where it was left, not at step 0"
+    );
+    press(&mut a, "R");
+    assert_eq!(a.playback.as_ref().map(|p| p.position()), Some(0));
 }

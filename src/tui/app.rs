@@ -183,12 +183,15 @@ impl App {
             command,
             Command::PlayPause | Command::StepForward | Command::StepBack
         );
+        let restart = matches!(command, Command::Restart | Command::RestartFromStart);
         match &self.playback {
-            None if script || command == Command::Restart => {
-                Some("This scenario has no script to play.".into())
+            None if (script || restart) && self.course.is_some() => {
+                Some("In a lesson, S plays the stored solution.".into())
             }
+            None if script || restart => Some("This scenario has no script to play.".into()),
             Some(pb) if script && !pb.following => Some(
-                "You are exploring on your own: r goes back to the script (from its start).".into(),
+                "You are exploring on your own: r goes back to the script where you left it."
+                    .into(),
             ),
             Some(pb) if script && command != Command::StepBack && pb.waiting_for_answer() => {
                 Some("Answer the quiz first: press the number of your choice.".into())
@@ -242,7 +245,8 @@ impl App {
             Command::PlayPause => self.script_toggle_play(),
             Command::StepForward => self.script_step(),
             Command::StepBack => self.script_back(),
-            Command::Restart => self.start_script(),
+            Command::Restart => self.return_to_script(false),
+            Command::RestartFromStart => self.restart_script(false),
             Command::Hint => self.toggle_hint(),
             Command::Solution => self.show_solution(),
             Command::NextLesson => self.next_lesson(),

@@ -69,6 +69,7 @@ impl App {
                 return;
             }
             Overlay::QuitConfirm => super::overlay::quit_key(key),
+            Overlay::Discard(what) => super::overlay::discard_key(key, *what),
         };
         match result {
             OverlayResult::Stay => {}
@@ -101,6 +102,10 @@ impl App {
                 self.act(crate::model::Action::Reply { by, from, text });
             }
             OverlayResult::SaveTo(path) => self.save_to(&path),
+            OverlayResult::Discard(super::overlay::Discard::Return(_)) => {
+                self.return_to_script(true)
+            }
+            OverlayResult::Discard(super::overlay::Discard::Restart) => self.restart_script(true),
             OverlayResult::Quit => self.quit = true,
         }
     }

@@ -36,6 +36,7 @@ pub enum Command {
     StepForward,
     StepBack,
     Restart,
+    RestartFromStart,
     Hint,
     Solution,
     NextLesson,
@@ -88,7 +89,11 @@ impl Command {
     pub fn scripted(self) -> bool {
         matches!(
             self,
-            Command::PlayPause | Command::StepForward | Command::StepBack | Command::Restart
+            Command::PlayPause
+                | Command::StepForward
+                | Command::StepBack
+                | Command::Restart
+                | Command::RestartFromStart
         )
     }
 }
@@ -261,9 +266,15 @@ pub const KEYMAP: &[Binding] = &[
         &[C('r')],
         "r",
         Command::Restart,
-        "Script: restart it, or return to it after exploring",
+        "Script: return to it where you left it (asks before discarding what you did)",
     )
     .hint("restart"),
+    bind(
+        &[C('R')],
+        "R",
+        Command::RestartFromStart,
+        "Script: restart it from the first step",
+    ),
     bind(
         &[C('h')],
         "h",

@@ -19,6 +19,17 @@ pub enum Overlay {
     Save(SaveAs),
     /// Quitting with actions not saved: asked once.
     QuitConfirm,
+    /// Going back to the script would discard what was done while exploring.
+    Discard(Discard),
+}
+
+/// What going back to the script means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Discard {
+    /// Back to the step where the viewer left the script.
+    Return(usize),
+    /// Back to the first step.
+    Restart,
 }
 
 /// The save prompt: where to write, and whether overwriting was asked for.
@@ -78,6 +89,8 @@ pub enum OverlayResult {
     },
     /// Write the session to this path (overwriting was confirmed if it exists).
     SaveTo(String),
+    /// Go back to the script, discarding the exploration.
+    Discard(Discard),
     Quit,
 }
 
@@ -261,6 +274,15 @@ impl SaveAs {
             _ => {}
         }
         OverlayResult::Stay
+    }
+}
+
+/// The discard prompt: `y` or Enter discards, `n` or Esc keeps exploring.
+pub fn discard_key(key: KeyEvent, what: Discard) -> OverlayResult {
+    match key.code {
+        KeyCode::Char('y' | 'Y') | KeyCode::Enter => OverlayResult::Discard(what),
+        KeyCode::Esc | KeyCode::Char('n' | 'N') => OverlayResult::Close,
+        _ => OverlayResult::Stay,
     }
 }
 

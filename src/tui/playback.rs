@@ -9,6 +9,7 @@ use crate::scenario::Step;
 use crate::script::Runner;
 
 use super::app::App;
+use super::overlay::{Discard, Overlay};
 
 /// How long a step stays on screen at speed 1 before auto-advance moves on.
 const SAY_DELAY: Duration = Duration::from_millis(2600);
@@ -29,6 +30,9 @@ pub struct Playback {
     pub playing: bool,
     /// False once the viewer took over with an action key.
     pub following: bool,
+    /// Where the viewer took over, and how many actions they had then: `r` returns
+    /// there, asking first if they acted since.
+    pub left_at: Option<(usize, usize)>,
     pub narration: Option<String>,
     pub quiz: Option<QuizState>,
     pub right: usize,
@@ -79,6 +83,7 @@ impl App {
             marks: Vec::new(),
             playing: false,
             following: true,
+            left_at: None,
             narration: None,
             quiz: None,
             right: 0,
@@ -189,13 +194,47 @@ impl App {
 
     /// The viewer acts on their own: playback stops following the script.
     pub fn take_over(&mut self) {
+        let acted = self.actions.len();
         if let Some(pb) = self.playback.as_mut()
             && pb.following
         {
             pb.following = false;
             pb.playing = false;
             pb.quiz = None;
+            pb.left_at = Some((pb.position(), acted));
         }
+    }
+
+    /// `r`: back to the script where the viewer left it (its start for a resumed
+    /// session); asks first when that would discard what they did while exploring.
+    pub fn return_to_script(&mut self, confirmed: bool) {
+        let Some(pb) = self.playback.as_ref() else {
+            return;
+        };
+        if pb.following {
+            return self.start_script();
+        }
+        let (at, acted) = pb.left_at.unwrap_or((0, 0));
+        if !confirmed && self.actions.len() > acted {
+            self.overlay = Overlay::Discard(Discard::Return(at));
+            return;
+        }
+        self.overlay = Overlay::None;
+        self.script_seek(at);
+    }
+
+    /// `R`: the script from its first step; asks first when exploring would be lost.
+    pub fn restart_script(&mut self, confirmed: bool) {
+        let exploring = self
+            .playback
+            .as_ref()
+            .is_some_and(|pb| !pb.following && self.actions.len() > pb.left_at.map_or(0, |l| l.1));
+        if exploring && !confirmed {
+            self.overlay = Overlay::Discard(Discard::Restart);
+            return;
+        }
+        self.overlay = Overlay::None;
+        self.start_script();
     }
 
     pub fn answer_quiz(&mut self, choice: usize) {

@@ -19,6 +19,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Overlay::Compose(c) => compose(app, c, centered(area, 70, 14), buf),
         Overlay::Save(s) => save(app, s, centered(area, 76, 9), buf),
         Overlay::QuitConfirm => quit(app, centered(area, 60, 7), buf),
+        Overlay::Discard(what) => discard(app, *what, centered(area, 64, 7), buf),
     }
 }
 
@@ -223,6 +224,28 @@ fn save(app: &App, s: &SaveAs, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     Paragraph::new(lines)
         .block(frame(app, "Save", "Enter save · Esc cancel"))
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
+}
+
+fn discard(app: &App, what: super::overlay::Discard, area: Rect, buf: &mut Buffer) {
+    let to = match what {
+        super::overlay::Discard::Return(0) => "the start of the script".to_owned(),
+        super::overlay::Discard::Return(done) => {
+            format!("the script where you left it, after step {done}")
+        }
+        super::overlay::Discard::Restart => "the first step of the script".to_owned(),
+    };
+    let lines = vec![
+        Line::raw(format!(
+            "Going back to {to} discards what you did while exploring."
+        )),
+        Line::raw(""),
+        Line::raw("y / Enter goes back · Esc keeps exploring (Ctrl-S saves it first)"),
+    ];
+    Clear.render(area, buf);
+    Paragraph::new(lines)
+        .block(frame(app, "Discard your exploration?", "y · Esc"))
         .wrap(Wrap { trim: false })
         .render(area, buf);
 }
