@@ -323,6 +323,7 @@ fn learn(
         no_mouse,
         speed: 1.0,
     };
+    let lesson_names: Vec<String> = course.iter().map(tui::Course::lesson_name).collect();
     let (ending, path) = tui::learn(course, from.map(|n| n - 1), reset, options)?;
     if ending != tui::Ending::Quit {
         return Ok(ending_code(ending));
@@ -332,14 +333,8 @@ fn learn(
         return Ok(ExitCode::SUCCESS);
     };
     let progress = crate::tui::progress::Progress::load(&path);
-    let done = names
+    let done = lesson_names
         .iter()
-        .map(|n| {
-            n.trim_end_matches(".ron")
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-        })
         .filter(|n| progress.done.contains(*n))
         .count();
     let shown = scenario::visible(&path.to_string_lossy()).into_owned();

@@ -2,6 +2,8 @@
 //! and a lesson's stored solution reaches its goal. Each failure is a diagnostic at the
 //! step (or the lesson) that failed, `FILE:LINE:COL: …`, like a load error.
 
+use std::borrow::Cow;
+
 use crate::scenario::locate::{Path, Pos, Seg, locate};
 use crate::scenario::{Diagnostic, Loaded, ScenarioError, builtin};
 use crate::script::Runner;
@@ -86,10 +88,13 @@ pub fn step_lines(loaded: &Loaded) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// The text the scenario was loaded from, read again (only when a failure needs a place).
-fn source_of(loaded: &Loaded) -> Option<String> {
+/// The text the scenario was loaded from: the copy it kept, or (a big file) read again.
+fn source_of(loaded: &Loaded) -> Option<Cow<'_, str>> {
+    if let Some(text) = loaded.source.as_deref() {
+        return Some(Cow::Borrowed(text));
+    }
     match &loaded.path {
-        Some(path) => std::fs::read_to_string(path).ok(),
-        None => builtin::find(&loaded.file).map(|b| b.source.to_owned()),
+        Some(path) => std::fs::read_to_string(path).ok().map(Cow::Owned),
+        None => builtin::find(&loaded.file).map(|b| Cow::Borrowed(b.source)),
     }
 }
