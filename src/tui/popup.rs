@@ -192,11 +192,7 @@ fn compose(app: &App, c: &Compose, area: Rect, buf: &mut Buffer) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(error.clone(), theme.refusal));
     }
-    Clear.render(area, buf);
-    Paragraph::new(lines)
-        .block(frame(app, title, "Enter send · Esc cancel"))
-        .wrap(Wrap { trim: false })
-        .render(area, buf);
+    dialog(app, title, "Enter send · Esc cancel", lines, area, buf);
 }
 
 fn save(app: &App, s: &SaveAs, area: Rect, buf: &mut Buffer) {
@@ -221,9 +217,14 @@ fn save(app: &App, s: &SaveAs, area: Rect, buf: &mut Buffer) {
             theme.refusal,
         ));
     }
+    dialog(app, "Save", "Enter save · Esc cancel", lines, area, buf);
+}
+
+/// A dialog box over the screen: a frame with its title and keys, and the lines.
+fn dialog(app: &App, title: &str, keys: &str, lines: Vec<Line>, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     Paragraph::new(lines)
-        .block(frame(app, "Save", "Enter save · Esc cancel"))
+        .block(frame(app, title, keys))
         .wrap(Wrap { trim: false })
         .render(area, buf);
 }
@@ -243,11 +244,14 @@ fn discard(app: &App, what: super::overlay::Discard, area: Rect, buf: &mut Buffe
         Line::raw(""),
         Line::raw("y / Enter goes back · Esc keeps exploring (Ctrl-S saves it first)"),
     ];
-    Clear.render(area, buf);
-    Paragraph::new(lines)
-        .block(frame(app, "Discard your exploration?", "y · Esc"))
-        .wrap(Wrap { trim: false })
-        .render(area, buf);
+    dialog(
+        app,
+        "Discard your exploration?",
+        "y · Esc",
+        lines,
+        area,
+        buf,
+    );
 }
 
 fn quit(app: &App, area: Rect, buf: &mut Buffer) {
@@ -256,9 +260,12 @@ fn quit(app: &App, area: Rect, buf: &mut Buffer) {
         Line::raw(""),
         Line::raw("q quits anyway · Ctrl-S saves first · Esc stays"),
     ];
-    Clear.render(area, buf);
-    Paragraph::new(lines)
-        .block(frame(app, "Quit without saving?", "q · Ctrl-S · Esc"))
-        .wrap(Wrap { trim: false })
-        .render(area, buf);
+    dialog(
+        app,
+        "Quit without saving?",
+        "q · Ctrl-S · Esc",
+        lines,
+        area,
+        buf,
+    );
 }
