@@ -10,6 +10,7 @@ use chrono::DateTime;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use invitesim::model::{Act, Action, InvitationState, Person, PersonId, Rules, Tab, World};
 use invitesim::scenario;
+use invitesim::tui::keymap::Command;
 use invitesim::tui::{App, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -35,16 +36,16 @@ fn load(c: &mut Criterion) {
 /// show a full window of rows and the frames compare the same amount of drawing.
 fn app(invitations: usize) -> App {
     let mut app = App::new(common::loaded(invitations), Theme::colour());
-    app.set_tab(0, Tab::Sent);
-    let people = app.world.people().len() as u32;
+    app.run(Command::Tab(Tab::Sent));
+    let people = app.world().people().len() as u32;
     let busiest = (0..people)
         .map(PersonId)
-        .max_by_key(|&p| app.world.lists(p).inbox.len())
+        .max_by_key(|&p| app.world().lists(p).inbox.len())
         .expect("people");
-    app.focus = 1;
+    app.run(Command::SwitchPane);
     app.show_person(busiest);
-    app.set_tab(1, Tab::Invitations);
-    app.focus = 0;
+    app.run(Command::Tab(Tab::Invitations));
+    app.run(Command::SwitchPane);
     app
 }
 
@@ -70,14 +71,14 @@ fn key_action(c: &mut Criterion) {
     // Invitations nobody has opened yet: each iteration opens the next one, a real
     // change on the recipient's screen and none on the sender's.
     let unopened: Vec<(String, String)> = app
-        .world
+        .world()
         .invitations()
         .iter()
         .filter(|i| i.state == InvitationState::Pending { seen: false })
         .map(|i| {
             (
-                app.world.person(i.to).handle.clone(),
-                app.world.person(i.from).handle.clone(),
+                app.world().person(i.to).handle.clone(),
+                app.world().person(i.from).handle.clone(),
             )
         })
         .collect();

@@ -302,3 +302,68 @@ fn learn_takes_lesson_files_and_refuses_what_is_not_a_lesson() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("there is no lesson 2; the course has lessons 1 to 1"));
 }
+
+/// A bad keymap or theme file stops `open` before the terminal is touched: the file,
+/// line and column, what is wrong and how to fix it, exit 2 (never a crash).
+#[test]
+fn a_bad_config_file_is_a_positioned_error_at_start() {
+    let dir = scratch("config");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_invitesim"))
+            .args(args)
+            .env("INVITESIM_CONFIG_DIR", &dir)
+            .output()
+            .expect("runs")
+    };
+    std::fs::write(
+        dir.join("keys.ron"),
+        "{\n    Main: { \"A\": Accept, \"x\": Acept },\n}\n",
+    )
+    .expect("write");
+    let o = run(&["open", "tour"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("keys.ron:2:31: unknown command `Acept`") && err.contains("Accept"),
+        "{err}"
+    );
+    assert!(err.contains("invitesim config"), "{err}");
+    assert!(
+        !stdout(&o).contains("\x1b[?1049h"),
+        "the terminal was not touched"
+    );
+    std::fs::write(dir.join("keys.ron"), "{ Main: { \"pagedown\": Down } }").expect("write");
+    let err = stderr(&run(&["learn"]));
+    assert!(
+        err.contains("keys.ron:1:") && err.contains("`pagedown` is not a key"),
+        "{err}"
+    );
+    std::fs::remove_file(dir.join("keys.ron")).expect("rm");
+    std::fs::write(dir.join("theme.ron"), "(selected: (fg: \"Blurple\"))").expect("write");
+    let err = stderr(&run(&["open", "tour"]));
+    assert!(err.contains("theme.ron:1:"), "{err}");
+}
+
+/// `invitesim config` prints files that read back: every default key in every layer.
+#[test]
+fn config_prints_the_defaults_as_files_that_load() {
+    let dir = scratch("config-defaults");
+    let keys = stdout(&invitesim(&["config", "--keys"]));
+    let theme = stdout(&invitesim(&["config", "--theme"]));
+    assert!(
+        keys.contains("\"a\": Accept,") && keys.contains("Quiz: {"),
+        "{keys}"
+    );
+    assert!(theme.contains("selected:"), "{theme}");
+    std::fs::write(dir.join("keys.ron"), &keys).expect("write");
+    std::fs::write(dir.join("theme.ron"), &theme).expect("write");
+    // `check` does not read the config; `open` does, and must get past it: with no
+    // terminal it fails later, at the terminal, not at the files.
+    let o = Command::new(env!("CARGO_BIN_EXE_invitesim"))
+        .args(["open", "tour"])
+        .env("INVITESIM_CONFIG_DIR", &dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("runs");
+    assert!(!stderr(&o).contains(".ron:"), "{}", stderr(&o));
+}

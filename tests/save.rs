@@ -27,6 +27,10 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 fn app(seed: u64, modern: bool) -> App {
+    App::new(loaded(seed, modern), Theme::plain())
+}
+
+fn loaded(seed: u64, modern: bool) -> scenario::Loaded {
     let preset = if modern {
         Preset::Modern
     } else {
@@ -40,8 +44,7 @@ fn app(seed: u64, modern: bool) -> App {
         preset,
     };
     let text = generate(&spec).expect("generates");
-    let loaded = scenario::load_source("gen.ron", text.as_bytes()).expect("loads");
-    App::new(loaded, Theme::plain())
+    scenario::load_source("gen.ron", text.as_bytes()).expect("loads")
 }
 
 fn save(app: &App) -> String {
@@ -52,13 +55,14 @@ fn save(app: &App) -> String {
 /// and still resumes to the same world.
 #[test]
 fn a_world_without_its_text_is_written_out_whole() {
-    let mut a = app(3, false);
-    a.loaded.source = None;
+    let mut whole = loaded(3, false);
+    whole.source = None;
+    let mut a = App::new(whole, Theme::plain());
     a.act(Action::wait_days(2));
     let text = save(&a);
     assert!(text.starts_with("// Saved by invitesim"), "{text}");
     let loaded = scenario::load_source("s.ron", text.as_bytes()).expect("loads");
-    assert_eq!(App::new(loaded, Theme::plain()).world, a.world);
+    assert_eq!(App::new(loaded, Theme::plain()).world(), a.world());
 }
 
 /// The text with its `actions:` field (as a save writes it) taken out again.
@@ -71,9 +75,9 @@ fn without_actions(text: &str) -> String {
 }
 
 fn assert_same(a: &App, b: &App) -> Result<(), TestCaseError> {
-    prop_assert_eq!(&a.world, &b.world);
-    for i in 0..a.world.people().len() as u32 {
-        prop_assert_eq!(a.world.view(PersonId(i)), b.world.view(PersonId(i)));
+    prop_assert_eq!(&a.world(), &b.world());
+    for i in 0..a.world().people().len() as u32 {
+        prop_assert_eq!(a.world().view(PersonId(i)), b.world().view(PersonId(i)));
     }
     Ok(())
 }
@@ -93,7 +97,7 @@ proptest! {
         }
         let text = save(&original);
         // The author's text is kept byte for byte; only `actions:` is added.
-        let source = original.loaded.source.as_deref().expect("a small file keeps its text");
+        let source = original.loaded().source.as_deref().expect("a small file keeps its text");
         prop_assert_eq!(without_actions(&text), source);
         let loaded = scenario::load_source("saved.ron", text.as_bytes())
             .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
@@ -128,7 +132,7 @@ fn a_saved_tour_checks_and_resumes_mid_script() {
     // The script still plays green from the scenario's own start.
     assert!(invitesim::export::story::failures(&loaded).is_none());
     let resumed = App::new(loaded, Theme::plain());
-    assert_eq!(resumed.world, a.world, "it opens where it was saved");
-    let pb = resumed.playback.as_ref().expect("the script is kept");
+    assert_eq!(resumed.world(), a.world(), "it opens where it was saved");
+    let pb = resumed.playback().expect("the script is kept");
     assert!(!pb.following, "exploring, with r to go back to the script");
 }

@@ -133,6 +133,18 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `invitesim man > invitesim.1`.
     Man,
+    /// Print the default keys and theme as the files that change them, and where they go.
+    Config {
+        /// Only the keys (`keys.ron`).
+        #[arg(long, conflicts_with_all = ["theme", "dir"])]
+        keys: bool,
+        /// Only the theme (`theme.ron`).
+        #[arg(long, conflicts_with = "dir")]
+        theme: bool,
+        /// Only the folder the files are read from.
+        #[arg(long)]
+        dir: bool,
+    },
 }
 
 /// The annotated template `show --template` prints; a test keeps it playing green.
@@ -159,21 +171,15 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        None => open(
-            "tour",
-            tui::Options {
-                no_mouse: false,
-                speed: 1.0,
-            },
-        ),
+        None => open("tour", false, 1.0),
         Some(Command::Open {
             scenario,
             no_mouse,
             speed,
-        }) => open(
-            scenario.as_deref().unwrap_or("tour"),
-            tui::Options { no_mouse, speed },
-        ),
+        }) => open(scenario.as_deref().unwrap_or("tour"), no_mouse, speed),
+        Some(Command::Config { keys, theme, dir }) => {
+            config_cmd(keys, theme, dir).map(|()| ExitCode::SUCCESS)
+        }
         Some(Command::Play {
             scenario,
             watch: true,
@@ -274,15 +280,69 @@ fn resolve(arg: &str) -> Result<scenario::Loaded, ExitCode> {
     })
 }
 
-fn open(arg: &str, options: tui::Options) -> io::Result<ExitCode> {
+/// The app's options with the person's keys and theme: a bad config file is an error
+/// here, before the terminal is touched.
+fn options(no_mouse: bool, speed: f64) -> Result<tui::Options, ExitCode> {
+    let dir = tui::Config::dir();
+    match tui::Config::load(dir.as_deref(), tui::Theme::from_env()) {
+        Ok(config) => Ok(tui::Options {
+            no_mouse,
+            speed,
+            config,
+        }),
+        Err(e) => {
+            eprintln!("{}", e.render(color_on_stderr()));
+            eprintln!(
+                "invitesim: fix the file, or move it away to use the defaults (`invitesim config` prints them)"
+            );
+            Err(ExitCode::from(EXIT_BAD_INPUT))
+        }
+    }
+}
+
+fn config_cmd(keys: bool, theme: bool, dir: bool) -> io::Result<()> {
+    let folder = tui::Config::dir();
+    let shown = folder.as_deref().map_or_else(
+        || "(no config folder: set XDG_CONFIG_HOME or HOME)".to_owned(),
+        |d| d.display().to_string(),
+    );
+    let mut out = io::stdout().lock();
+    if dir {
+        return writeln!(out, "{shown}");
+    }
+    if !keys && !theme {
+        writeln!(
+            out,
+            "// invitesim reads {shown}/{} and {shown}/{}\n",
+            tui::config::KEYS_FILE,
+            tui::config::THEME_FILE
+        )?;
+    }
+    if !theme {
+        out.write_all(tui::Config::keys_text().as_bytes())?;
+    }
+    if !keys && !theme {
+        writeln!(out)?;
+    }
+    if !keys {
+        out.write_all(tui::Config::theme_text(&tui::Theme::colour()).as_bytes())?;
+    }
+    Ok(())
+}
+
+fn open(arg: &str, no_mouse: bool, speed: f64) -> io::Result<ExitCode> {
     let loaded = match resolve(arg) {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
     // A lesson opens as a lesson: goal on screen, checks judged, quiz after the goal.
     if loaded.scenario.lesson.is_some() && loaded.setup.actions.is_empty() {
-        return learn(&[arg.to_owned()], None, false, options.no_mouse);
+        return learn(&[arg.to_owned()], None, false, no_mouse);
     }
+    let options = match options(no_mouse, speed) {
+        Ok(o) => o,
+        Err(code) => return Ok(code),
+    };
     Ok(ending_code(tui::run(loaded, options)?))
 }
 
@@ -319,9 +379,9 @@ fn learn(
         eprintln!("invitesim: there is no lesson {n}; the course has lessons 1 to {lessons}");
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
-    let options = tui::Options {
-        no_mouse,
-        speed: 1.0,
+    let options = match options(no_mouse, 1.0) {
+        Ok(o) => o,
+        Err(code) => return Ok(code),
     };
     let lesson_names: Vec<String> = course.iter().map(tui::Course::lesson_name).collect();
     let (ending, path) = tui::learn(course, from.map(|n| n - 1), reset, options)?;

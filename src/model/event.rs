@@ -1,5 +1,5 @@
 //! The event log: everything that happened, each with the set of people whose screen
-//! it reached, so any front end can say "seen by: Sam only".
+//! it reached, so any front end can say "seen by: Sam Ortiz only".
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;

@@ -285,17 +285,17 @@ impl Event {
         }
     }
 
-    /// "Sam only", "Maya and Sam", "no one".
+    /// "Sam Ortiz only", "Maya Chen and Sam Ortiz", "no one".
     pub fn seen_by(&self, world: &World) -> String {
         super::seen_by(world, self.visible_to.as_slice())
     }
 }
 
-/// Names a set of people in plain English.
+/// Names a set of people in plain English, by full name: a world may hold two Mayas.
 pub fn seen_by(world: &World, people: &[PersonId]) -> String {
     let names: Vec<&str> = people
         .iter()
-        .map(|&p| world.person(p).first_name())
+        .map(|&p| world.person(p).name.as_str())
         .collect();
     match names.as_slice() {
         [] => "no one".to_owned(),
@@ -331,6 +331,46 @@ impl Mail {
                     .map_or("", |r| r.text.as_str());
                 format!("{} replied: “{text}”", name(i, false))
             }
+        }
+    }
+}
+
+impl Mail {
+    /// The message in full, as its reader sees it (the Enter key's reader).
+    pub fn body(&self, world: &World) -> String {
+        let inv = |i: InvitationId| world.invitation(i);
+        let person = |p: super::PersonId| {
+            let p = world.person(p);
+            if p.headline.is_empty() {
+                p.name.clone()
+            } else {
+                format!("{} · {}", p.name, p.headline)
+            }
+        };
+        let note = |i: InvitationId| match inv(i).note.as_deref() {
+            Some(n) => format!("“{n}”"),
+            None => "(no note)".to_owned(),
+        };
+        match self.kind {
+            MailKind::Invited(i) => format!(
+                "{} wants to connect with you.\n\n{}\n\nOpen your invitations to accept, ignore or reply.",
+                person(inv(i).from),
+                note(i)
+            ),
+            MailKind::Reminder(i, nth) => format!(
+                "Reminder #{nth}: {} is still waiting for your answer to their invitation.\n\n{}",
+                person(inv(i).from),
+                note(i)
+            ),
+            MailKind::Accepted(i) => format!(
+                "{} accepted your invitation. You are now connected.",
+                person(inv(i).to)
+            ),
+            MailKind::Replied(i) => format!(
+                "{} replied to your invitation:\n\n“{}”\n\nA reply is not an acceptance: your invitation still says Pending.",
+                person(inv(i).to),
+                inv(i).reply.as_ref().map_or("", |r| r.text.as_str())
+            ),
         }
     }
 }

@@ -5,7 +5,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{InvitationId, InvitationState, Mail, PersonId, Standing, World};
 
@@ -55,7 +55,7 @@ pub struct AccountView {
 }
 
 /// The seven tabs of a person's screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Tab {
     Invitations,
     Archive,

@@ -204,6 +204,9 @@ fn enum_word(outer: Option<&str>) -> &'static str {
         Some("Preset") => "preset",
         Some("HistoryState") => "state",
         Some("Standing" | "SentExpect" | "InboxExpect") => "status",
+        Some("Command") => "command",
+        Some("Layer") => "layer",
+        Some("Tab") => "tab",
         _ => "name",
     }
 }
@@ -213,6 +216,7 @@ fn struct_word(outer: Option<&str>) -> String {
         Some("Scenario") | None => "the scenario".into(),
         Some("PersonSpec") => "a person".into(),
         Some("InvitationSpec") => "an invitation".into(),
+        Some("ThemeFile") => "the theme".into(),
         Some("RulesSpec") => "`rules`".into(),
         Some("Panes") => "`panes`".into(),
         Some("Lesson") => "the lesson".into(),

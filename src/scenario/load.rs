@@ -144,6 +144,15 @@ pub fn parse(file: &str, source: &str) -> Result<Scenario, ScenarioError> {
             "empty file: expected a scenario, `Scenario(title: .., start: .., people: [..])`",
         ));
     }
+    parse_ron(file, source)
+}
+
+/// Any RON file of this project (a scenario, a keymap, a theme) read into `T`, with
+/// the same positioned, explained errors.
+pub fn parse_ron<T: serde::de::DeserializeOwned>(
+    file: &str,
+    source: &str,
+) -> Result<T, ScenarioError> {
     // A byte-order mark is not an error: read past it (a space keeps every column).
     let unmarked;
     let source = match source.strip_prefix('\u{feff}') {

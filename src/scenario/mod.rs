@@ -21,6 +21,6 @@ pub use format::{
     RulesSpec, Scenario, SentExpect,
 };
 pub use history::Past;
-pub use load::{Loaded, load_path, load_source, parse, resolve, ron_options};
+pub use load::{Loaded, load_path, load_source, parse, parse_ron, resolve, ron_options};
 pub use step::Step;
 pub use validate::{Setup, format_rfc3339, parse_time, validate};

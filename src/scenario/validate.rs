@@ -178,7 +178,7 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
             Step::Quiz(q) => {
                 if !(2..=9).contains(&q.choices.len()) {
                     let msg = format!(
-                        "a quiz needs 2 to 9 choices (they are answered with the keys 1–9); this one has {}\nhelp: {} choices",
+                        "a quiz needs 2 to 9 choices (they are answered with the keys a–i); this one has {}\nhelp: {} choices",
                         q.choices.len(),
                         if q.choices.len() < 2 { "add" } else { "remove" }
                     );

@@ -3,14 +3,14 @@
 
 use std::cell::Cell;
 
-use crate::model::{Action, PersonId, Tab, Tell, View, ViewDiff, World, diff_summary};
+use crate::model::{Action, Mail, PersonId, Tab, Tell, View, ViewDiff, World, diff_summary};
 use crate::scenario::Loaded;
 use crate::script::{Observation, observe};
 
 use super::counts::PaneCounts;
 use super::course::Course;
-use super::keymap::Command;
-use super::overlay::Overlay;
+use super::keymap::{Command, Keymap};
+use super::overlay::{Compose, Overlay};
 use super::pane::PaneHit;
 use super::playback::Playback;
 use super::theme::Theme;
@@ -18,28 +18,103 @@ use super::theme::Theme;
 /// Events listed in the panel before the rest are counted.
 const MAX_EVENTS: usize = 40;
 
-/// One pane: whose screen it shows, which tab, and the selection on each tab.
+/// One pane: whose screen it shows, which tab, the selection on each tab, what the
+/// person sees (their view, refreshed after every change, never per frame) and its
+/// counts, and the list filter.
 #[derive(Debug, Clone)]
-pub struct PaneState {
-    pub person: PersonId,
-    pub tab: Tab,
-    pub selected: [usize; 7],
+pub struct Pane {
+    pub(super) person: PersonId,
+    pub(super) tab: Tab,
+    pub(super) selected: [usize; 7],
     /// The first visible row of the current tab; the renderer keeps the selection in view.
-    pub offset: Cell<usize>,
+    pub(super) offset: Cell<usize>,
+    pub(super) view: View,
+    pub(super) counts: PaneCounts,
+    pub(super) filter: String,
+    /// With a filter: the current tab's rows that match it, as indexes into its list.
+    pub(super) matches: Option<Vec<usize>>,
 }
 
-impl PaneState {
-    fn new(person: PersonId) -> PaneState {
-        PaneState {
+impl Pane {
+    fn new(person: PersonId, world: &World) -> Pane {
+        let view = world.view(person);
+        Pane {
             person,
             tab: Tab::Invitations,
             selected: [0; 7],
             offset: Cell::new(0),
+            counts: PaneCounts::of(&view, world),
+            view,
+            filter: String::new(),
+            matches: None,
         }
     }
 
+    pub fn person(&self) -> PersonId {
+        self.person
+    }
+
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    pub fn counts(&self) -> &PaneCounts {
+        &self.counts
+    }
+
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    /// Rows in a tab's whole list.
+    pub fn list_len(&self, tab: Tab) -> usize {
+        let v = &self.view;
+        match tab {
+            Tab::Invitations => v.invitations.len(),
+            Tab::Archive => v.archive.len(),
+            Tab::Sent => v.sent.len(),
+            Tab::Notifications => v.notifications.len(),
+            Tab::Emails => v.emails.len(),
+            Tab::Network => v.network.len(),
+            Tab::Account => 0,
+        }
+    }
+
+    /// No rows shown on the current tab.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Rows shown on the current tab (those matching the filter, if one is set).
+    pub fn len(&self) -> usize {
+        self.matches
+            .as_ref()
+            .map_or_else(|| self.list_len(self.tab), Vec::len)
+    }
+
+    /// The list index of the `k`th row shown.
+    pub fn index(&self, k: usize) -> usize {
+        self.matches.as_ref().map_or(k, |m| m[k])
+    }
+
+    /// The selected row, as a position among the rows shown.
     pub fn selected(&self) -> usize {
         self.selected[self.tab.index()]
+    }
+
+    /// The selected row as an index into the current tab's list, if there is one.
+    pub fn selected_index(&self) -> Option<usize> {
+        (self.selected() < self.len()).then(|| self.index(self.selected()))
+    }
+
+    fn clamp(&mut self) {
+        let n = self.len();
+        let t = self.tab.index();
+        self.selected[t] = self.selected[t].min(n.saturating_sub(1));
     }
 }
 
@@ -80,62 +155,67 @@ impl Outcome {
 }
 
 pub struct App {
-    pub loaded: Loaded,
-    pub world: World,
+    pub(super) loaded: Loaded,
+    pub(super) world: World,
     /// Every action applied since the start, for undo by replay.
-    pub actions: Vec<Action>,
-    pub panes: [PaneState; 2],
-    pub focus: usize,
-    /// The two panes' views, refreshed after every change (never per frame).
-    pub views: [View; 2],
-    pub outcome: Option<Outcome>,
-    pub xray: bool,
-    pub overlay: Overlay,
-    pub theme: Theme,
-    pub mouse: bool,
-    pub quit: bool,
+    pub(super) actions: Vec<Action>,
+    pub(super) panes: [Pane; 2],
+    pub(super) focus: usize,
+    pub(super) outcome: Option<Outcome>,
+    /// A one-line answer to the last key that changed only the app (a toggle, a pick,
+    /// a key that does nothing here): shown in the footer until the next key.
+    pub(super) status: Option<String>,
+    pub(super) xray: bool,
+    pub(super) overlay: Overlay,
+    pub(super) theme: Theme,
+    pub(super) keymap: Keymap,
+    pub(super) mouse: bool,
+    pub(super) quit: bool,
     /// Where the panes were last drawn, for mouse clicks.
-    pub hits: Cell<[PaneHit; 2]>,
+    pub(super) hits: Cell<[PaneHit; 2]>,
     /// The scenario's script, while it is loaded.
-    pub playback: Option<Playback>,
+    pub(super) playback: Option<Playback>,
     /// The person acted since the session was last saved (script steps do not count:
     /// watching a playback is not exploring).
-    pub dirty: bool,
+    pub(super) dirty: bool,
     /// The course, when the app runs `invitesim learn`.
-    pub course: Option<Course>,
-    /// What each pane's Pending rows really are (for x-ray), counted on refresh.
-    pub counts: [PaneCounts; 2],
+    pub(super) course: Option<Course>,
     /// The world was last reset to the script's start (not to a saved session's end):
     /// what undo replays from.
     at_script_start: bool,
     /// Every tell so far: (actions taken before it, who, the tell), so undo can drop
     /// the tells of what it undoes. Lessons judge `Tells` against it.
-    pub ledger: Vec<(usize, PersonId, Tell)>,
+    pub(super) ledger: Vec<(usize, PersonId, Tell)>,
 }
 
 impl App {
     pub fn new(loaded: Loaded, theme: Theme) -> App {
+        App::with_keymap(loaded, theme, Keymap::default())
+    }
+
+    /// The app with a person's own keymap.
+    pub fn with_keymap(loaded: Loaded, theme: Theme, keymap: Keymap) -> App {
         let world = loaded.setup.world.clone();
         let (l, r) = loaded.setup.panes;
-        let views = [world.view(l), world.view(r)];
+        let panes = [Pane::new(l, &world), Pane::new(r, &world)];
         let mut app = App {
             loaded,
             world,
             actions: Vec::new(),
-            panes: [PaneState::new(l), PaneState::new(r)],
+            panes,
             focus: 0,
-            views,
             outcome: None,
+            status: None,
             xray: false,
             overlay: Overlay::None,
             theme,
+            keymap,
             mouse: true,
             quit: false,
             hits: Cell::new([PaneHit::default(); 2]),
             playback: None,
             dirty: false,
             course: None,
-            counts: [PaneCounts::default(); 2],
             ledger: Vec::new(),
             at_script_start: false,
         };
@@ -154,6 +234,69 @@ impl App {
         app
     }
 
+    // What tests, benchmarks and the command line may read.
+
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    pub fn loaded(&self) -> &Loaded {
+        &self.loaded
+    }
+
+    pub fn pane(&self, i: usize) -> &Pane {
+        &self.panes[i]
+    }
+
+    /// Which pane has the focus: 0 left, 1 right.
+    pub fn focus(&self) -> usize {
+        self.focus
+    }
+
+    pub fn outcome(&self) -> Option<&Outcome> {
+        self.outcome.as_ref()
+    }
+
+    /// The footer's one-line answer to the last key, if it has one.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    pub fn overlay(&self) -> &Overlay {
+        &self.overlay
+    }
+
+    pub fn playback(&self) -> Option<&Playback> {
+        self.playback.as_ref()
+    }
+
+    pub fn course(&self) -> Option<&Course> {
+        self.course.as_ref()
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// The person asked to quit (and was not asked to confirm, or confirmed).
+    pub fn quitting(&self) -> bool {
+        self.quit
+    }
+
+    /// The person acted since the session was last saved.
+    pub fn dirty(&self) -> bool {
+        self.dirty
+    }
+
+    pub fn mouse(&self) -> bool {
+        self.mouse
+    }
+
+    /// Turns mouse capture on or off (the command line's `--no-mouse`).
+    pub fn set_mouse(&mut self, on: bool) {
+        self.mouse = on;
+    }
+
     /// Back to the scenario's starting world, with no actions taken.
     pub fn reset_world(&mut self) {
         self.world = self.loaded.setup.script_start().clone();
@@ -164,7 +307,7 @@ impl App {
         self.refresh();
     }
 
-    pub fn focused(&self) -> &PaneState {
+    pub fn focused(&self) -> &Pane {
         &self.panes[self.focus]
     }
 
@@ -176,108 +319,27 @@ impl App {
         self.world.person(p).handle.clone()
     }
 
-    /// Why `command` does nothing here, if it does nothing: a key pressed where it has
-    /// no effect says so in one line instead of doing nothing silently.
-    fn idle_reason(&self, command: Command) -> Option<String> {
-        let script = matches!(
-            command,
-            Command::PlayPause | Command::StepForward | Command::StepBack
-        );
-        let restart = matches!(command, Command::Restart | Command::RestartFromStart);
-        match &self.playback {
-            None if (script || restart) && self.course.is_some() => {
-                Some("In a lesson, S plays the stored solution.".into())
-            }
-            None if script || restart => Some("This scenario has no script to play.".into()),
-            Some(pb) if script && !pb.following => Some(
-                "You are exploring on your own: r goes back to the script where you left it."
-                    .into(),
-            ),
-            Some(pb) if script && command != Command::StepBack && pb.waiting_for_answer() => {
-                Some("Answer the quiz first: press the number of your choice.".into())
-            }
-            _ => None,
-        }
-    }
-
-    /// Runs one command from the keymap.
-    pub fn run(&mut self, command: Command) {
-        if let Some(reason) = self.idle_reason(command) {
-            self.outcome = Some(Outcome::note(reason));
-            return;
-        }
-        if command.takes_over() {
-            self.take_over();
-        }
-        match command {
-            Command::Quit => self.ask_to_quit(),
-            Command::Save => self.open_save(),
-            Command::SwitchPane => self.focus = 1 - self.focus,
-            Command::NextTab => self.step_tab(1),
-            Command::PrevTab => self.step_tab(Tab::ALL.len() - 1),
-            Command::Tab(i) => self.set_tab(self.focus, Tab::ALL[i.min(6)]),
-            Command::Down => self.move_selection(1),
-            Command::Up => self.move_selection(-1),
-            Command::Top => self.move_selection(isize::MIN),
-            Command::Bottom => self.move_selection(isize::MAX),
-            Command::Accept
-            | Command::Ignore
-            | Command::DontKnow
-            | Command::ReportSpam
-            | Command::Open => self.answer(command),
-            Command::Reply => self.reply_prompt(),
-            Command::Withdraw => self.withdraw(),
-            Command::Invite => self.overlay = Overlay::invite_picker(),
-            Command::PickPerson => self.overlay = Overlay::pane_picker(),
-            Command::Day => self.act(Action::wait_days(1)),
-            Command::Week => self.act(Action::wait_days(7)),
-            Command::Xray => self.xray = !self.xray,
-            Command::Undo => self.undo(),
-            Command::Help => self.overlay = Overlay::help(),
-            Command::Mouse => {
-                self.mouse = !self.mouse;
-                self.outcome = Some(Outcome::note(if self.mouse {
-                    "Mouse capture on: click panes, tabs and rows; the wheel scrolls."
-                } else {
-                    "Mouse capture off: the terminal can select text. m turns it back on."
-                }));
-            }
-            Command::PlayPause => self.script_toggle_play(),
-            Command::StepForward => self.script_step(),
-            Command::StepBack => self.script_back(),
-            Command::Restart => self.return_to_script(false),
-            Command::RestartFromStart => self.restart_script(false),
-            Command::Hint => self.toggle_hint(),
-            Command::Solution => self.show_solution(),
-            Command::NextLesson => self.next_lesson(),
-        }
-    }
-
-    fn step_tab(&mut self, by: usize) {
+    pub(super) fn step_tab(&mut self, by: usize) {
         let tab = Tab::ALL[(self.focused().tab.index() + by) % Tab::ALL.len()];
         self.set_tab(self.focus, tab);
     }
 
-    pub fn set_tab(&mut self, pane: usize, tab: Tab) {
-        self.panes[pane].tab = tab;
-        self.panes[pane].offset.set(0);
-    }
-
-    /// Rows on the focused pane's current tab.
-    pub fn row_count(&self, pane: usize) -> usize {
-        let v = &self.views[pane];
-        match self.panes[pane].tab {
-            Tab::Invitations => v.invitations.len(),
-            Tab::Archive => v.archive.len(),
-            Tab::Sent => v.sent.len(),
-            Tab::Notifications => v.notifications.len(),
-            Tab::Emails => v.emails.len(),
-            Tab::Network => v.network.len(),
-            Tab::Account => 0,
+    pub(super) fn set_tab(&mut self, pane: usize, tab: Tab) {
+        let p = &mut self.panes[pane];
+        if p.tab != tab {
+            p.filter.clear();
+            p.matches = None;
         }
+        p.tab = tab;
+        p.offset.set(0);
     }
 
-    pub fn move_selection(&mut self, by: isize) {
+    /// Rows shown on a pane's current tab.
+    pub fn row_count(&self, pane: usize) -> usize {
+        self.panes[pane].len()
+    }
+
+    pub(super) fn move_selection(&mut self, by: isize) {
         let n = self.row_count(self.focus);
         let pane = &mut self.panes[self.focus];
         let i = pane.tab.index();
@@ -285,28 +347,101 @@ impl App {
         pane.selected[i] = pane.selected[i].saturating_add_signed(by).min(last);
     }
 
-    pub fn select_row(&mut self, pane: usize, row: usize) {
-        let n = self.row_count(pane);
+    pub(super) fn select_row(&mut self, pane: usize, row: usize) {
         let p = &mut self.panes[pane];
-        p.selected[p.tab.index()] = row.min(n.saturating_sub(1));
+        p.selected[p.tab.index()] = row;
+        p.clamp();
+    }
+
+    /// Rows a page moves: the focused list's visible rows, as last drawn.
+    pub(super) fn page(&self) -> isize {
+        let shown = self.hits.get()[self.focus].shown;
+        shown.max(2) as isize - 1
+    }
+
+    /// Sets the focused pane's filter and recomputes which rows it shows.
+    pub(super) fn set_filter(&mut self, text: &str) {
+        let i = self.focus;
+        self.panes[i].filter = text.to_owned();
+        self.refilter(i);
+        self.select_row(i, 0);
+    }
+
+    fn refilter(&mut self, i: usize) {
+        let needle = self.panes[i].filter.to_lowercase();
+        if needle.is_empty() {
+            self.panes[i].matches = None;
+            return;
+        }
+        let world = &self.world;
+        let has = |s: &str| s.to_lowercase().contains(&needle);
+        let person = |p: PersonId| {
+            let person = world.person(p);
+            has(&person.name) || has(&person.headline) || has(&person.handle)
+        };
+        let note = |inv| world.invitation(inv).note.as_deref().is_some_and(&has);
+        let pane = &self.panes[i];
+        let v = &pane.view;
+        let keep: Vec<usize> = match pane.tab {
+            Tab::Invitations => (0..v.invitations.len())
+                .filter(|&k| {
+                    let r = &v.invitations[k];
+                    person(r.from) || note(r.invitation)
+                })
+                .collect(),
+            Tab::Archive => (0..v.archive.len())
+                .filter(|&k| person(v.archive[k].from) || note(v.archive[k].invitation))
+                .collect(),
+            Tab::Sent => (0..v.sent.len())
+                .filter(|&k| person(v.sent[k].to) || note(v.sent[k].invitation))
+                .collect(),
+            Tab::Notifications => (0..v.notifications.len())
+                .filter(|&k| has(&v.notifications[k].subject(world)))
+                .collect(),
+            Tab::Emails => (0..v.emails.len())
+                .filter(|&k| has(&v.emails[k].subject(world)))
+                .collect(),
+            Tab::Network => (0..v.network.len())
+                .filter(|&k| person(v.network[k]))
+                .collect(),
+            Tab::Account => Vec::new(),
+        };
+        self.panes[i].matches = Some(keep);
     }
 
     /// The other person of the selected row on an inbox tab (the sender).
-    fn selected_sender(&self) -> Option<PersonId> {
-        let (pane, view) = (self.focused(), &self.views[self.focus]);
+    pub(super) fn selected_sender(&self) -> Option<PersonId> {
+        let pane = self.focused();
         let rows = match pane.tab {
-            Tab::Invitations => &view.invitations,
-            Tab::Archive => &view.archive,
+            Tab::Invitations => &pane.view.invitations,
+            Tab::Archive => &pane.view.archive,
             _ => return None,
         };
-        rows.get(pane.selected()).map(|r| r.from)
+        rows.get(pane.selected_index()?).map(|r| r.from)
     }
 
-    fn answer(&mut self, command: Command) {
+    /// The selected row of the focused Sent tab.
+    fn selected_sent(&self) -> Option<PersonId> {
+        let pane = self.focused();
+        (pane.tab == Tab::Sent)
+            .then(|| pane.view.sent.get(pane.selected_index()?))
+            .flatten()
+            .map(|r| r.to)
+    }
+
+    /// The selected email or notification.
+    pub(super) fn selected_mail(&self) -> Option<Mail> {
+        let pane = self.focused();
+        let list = match pane.tab {
+            Tab::Notifications => &pane.view.notifications,
+            Tab::Emails => &pane.view.emails,
+            _ => return None,
+        };
+        list.get(pane.selected_index()?).copied()
+    }
+
+    pub(super) fn answer(&mut self, command: Command) {
         let Some(from) = self.selected_sender() else {
-            self.outcome = Some(Outcome::note(
-                "Select an invitation first: the Invitations or Archive tab of the person who received it.",
-            ));
             return;
         };
         let (by, from) = (self.handle(self.focused_person()), self.handle(from));
@@ -320,31 +455,17 @@ impl App {
     }
 
     /// Opens the reply composer for the selected invitation.
-    fn reply_prompt(&mut self) {
-        match self.selected_sender() {
-            Some(from) => {
-                self.overlay = Overlay::Compose(super::overlay::Compose::reply(from));
-            }
-            None => {
-                self.outcome = Some(Outcome::note(
-                    "Select an invitation first: the Invitations or Archive tab of the person who received it.",
-                ));
-            }
+    pub(super) fn reply_prompt(&mut self) {
+        if let Some(from) = self.selected_sender() {
+            self.overlay = Overlay::Compose(Box::new(Compose::reply(from)));
         }
     }
 
-    fn withdraw(&mut self) {
-        let pane = self.focused();
-        let row = (pane.tab == Tab::Sent)
-            .then(|| self.views[self.focus].sent.get(pane.selected()))
-            .flatten();
-        let Some(row) = row else {
-            self.outcome = Some(Outcome::note(
-                "Select a sent invitation first: the Sent tab of the person who sent it.",
-            ));
+    pub(super) fn withdraw(&mut self) {
+        let Some(to) = self.selected_sent() else {
             return;
         };
-        let (by, to) = (self.handle(self.focused_person()), self.handle(row.to));
+        let (by, to) = (self.handle(self.focused_person()), self.handle(to));
         self.act(Action::Withdraw { by, to });
     }
 
@@ -420,15 +541,32 @@ impl App {
             }
         }
         for (i, view) in fresh.into_iter().enumerate() {
-            self.views[i] = view.unwrap_or_else(|| self.world.view(panes[i]));
+            self.panes[i].view = view.unwrap_or_else(|| self.world.view(panes[i]));
         }
         self.outcome = Some(outcome);
         self.refresh_counts();
     }
 
+    /// The course, taken out of a finished lesson's app.
+    pub fn into_course(self) -> Option<Course> {
+        self.course
+    }
+
+    /// Sets the script's auto-advance speed (1 = normal).
+    pub fn set_speed(&mut self, speed: f64) {
+        if let Some(pb) = self.playback.as_mut() {
+            pb.speed = speed;
+        }
+    }
+
     /// The app on a lesson: no playback until the learner asks for the solution.
     pub fn for_lesson(loaded: Loaded, theme: Theme, course: Course) -> App {
-        let mut app = App::new(loaded, theme);
+        App::new(loaded, theme).into_lesson(course)
+    }
+
+    /// This app as a lesson of `course`.
+    pub fn into_lesson(self, course: Course) -> App {
+        let mut app = self;
         app.playback = None;
         app.course = Some(course);
         // Focus the pane of the person the lesson's solution acts as first: the
@@ -501,28 +639,31 @@ impl App {
         }
     }
 
+    /// Shows `person` in the focused pane (the picker's choice).
     pub fn show_person(&mut self, person: PersonId) {
-        self.panes[self.focus] = PaneState::new(person);
+        self.panes[self.focus] = Pane::new(person, &self.world);
         self.outcome = None;
-        self.refresh();
+        let side = if self.focus == 0 { "left" } else { "right" };
+        self.status = Some(format!(
+            "The {side} pane shows {} now.",
+            crate::tui::rows::who(&self.world, person)
+        ));
     }
 
     /// Recomputes the pane views and keeps each selection inside its list.
     pub fn refresh(&mut self) {
         for i in 0..2 {
-            self.views[i] = self.world.view(self.panes[i].person);
+            self.panes[i].view = self.world.view(self.panes[i].person);
         }
         self.refresh_counts();
     }
 
-    /// Recounts what the panes show and keeps each selection inside its list.
+    /// Recounts what the panes show, refilters, and keeps each selection inside its list.
     fn refresh_counts(&mut self) {
         for i in 0..2 {
-            self.counts[i] = PaneCounts::of(&self.views[i], &self.world);
-            let n = self.row_count(i);
-            let p = &mut self.panes[i];
-            let t = p.tab.index();
-            p.selected[t] = p.selected[t].min(n.saturating_sub(1));
+            self.panes[i].counts = PaneCounts::of(&self.panes[i].view, &self.world);
+            self.refilter(i);
+            self.panes[i].clamp();
         }
     }
 

@@ -4,9 +4,47 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::app::{App, Outcome};
+use super::keymap::{Command, Layer};
+use super::text;
+
+/// A panel line and the indent its wrapped lines hang at.
+type Para = (Line<'static>, usize);
+
+/// Lines the panel needs at `width` columns (inside its border).
+pub fn height(app: &App, width: u16) -> u16 {
+    wrapped(app, width).len() as u16
+}
+
+fn wrapped(app: &App, width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width.max(10));
+    paragraphs(app)
+        .iter()
+        .flat_map(|(line, indent)| text::wrap_line(line, width, *indent))
+        .collect()
+}
+
+fn paragraphs(app: &App) -> Vec<Para> {
+    let mut lines = course_lines(app);
+    lines.extend(script_lines(app));
+    match &app.outcome {
+        None if app.course.is_some() => {}
+        None if lines.is_empty() || app.playback.as_ref().is_some_and(|p| p.position() == 0) => {
+            lines.extend(intro(app));
+        }
+        None => {}
+        Some(o) => lines.extend(outcome_lines(app, o)),
+    }
+    lines
+        .into_iter()
+        .map(|line| {
+            let at = hang_at(&line);
+            (line, at)
+        })
+        .collect()
+}
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -23,28 +61,56 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .border_style(theme.border)
         .title(Span::styled(title, theme.title));
     if app.playback.as_ref().is_some_and(|p| !p.following) {
+        let key = app
+            .keymap
+            .first(Layer::Playback, Command::Return)
+            .unwrap_or_default();
         block = block.title(
             Line::styled(
-                " exploring on your own · r returns to the script ",
+                format!(" exploring on your own · {key} returns to the script "),
                 theme.dim,
             )
             .right_aligned(),
         );
     }
-    let mut lines = course_lines(app);
-    lines.extend(script_lines(app));
-    match &app.outcome {
-        None if app.course.is_some() => {}
-        None if lines.is_empty() || app.playback.as_ref().is_some_and(|p| p.position() == 0) => {
-            lines.extend(intro(app));
-        }
-        None => {}
-        Some(o) => lines.extend(outcome_lines(app, o)),
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let mut lines = wrapped(app, inner.width);
+    let room = usize::from(inner.height);
+    if lines.len() > room && room > 0 {
+        // What does not fit is counted, never silently cut.
+        let more = lines.len() - (room - 1);
+        lines.truncate(room - 1);
+        lines.push(Line::styled(
+            format!("… +{more} more lines: a taller window shows them"),
+            theme.dim,
+        ));
     }
-    Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: false })
-        .render(area, buf);
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// Where a panel line's wrapped lines hang: under the text after its label (a first
+/// span like "What Maya can infer: "), or after a bullet ("• ", "» ", "? ", "  ✓ b. ").
+fn hang_at(line: &Line<'_>) -> usize {
+    if line.spans.len() > 1 {
+        let label = text::width(&line.spans[0].content);
+        if label <= 32 {
+            return label;
+        }
+    }
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let lead = text.len() - text.trim_start().len();
+    let mut words = text.trim_start().split(' ');
+    let mut at = lead;
+    // A bullet or mark, then a choice letter ("a.").
+    for word in words.by_ref().take(2) {
+        if text::width(word) <= 2 && !word.is_empty() {
+            at += text::width(word) + 1;
+        } else {
+            break;
+        }
+    }
+    at
 }
 
 fn intro(app: &App) -> Vec<Line<'static>> {
@@ -54,7 +120,7 @@ fn intro(app: &App) -> Vec<Line<'static>> {
     if !s.summary.is_empty() {
         lines.push(Line::styled(s.summary.clone(), theme.narration));
     }
-    if app.playback.is_some() {
+    if app.playback.as_ref().is_some_and(|p| p.following) {
         lines.push(Line::raw(
             "Space plays the script and . steps through it; any action key explores on your own \
              (r returns). ? explains every key.",
@@ -138,13 +204,28 @@ fn quiz_lines(app: &App, q: &crate::scenario::Quiz, chosen: Option<usize>) -> Ve
             Some(n) if n == i => "✗",
             _ => " ",
         };
-        lines.push(Line::raw(format!("  {mark} {}. {c}", i + 1)));
+        let letter = app
+            .keymap
+            .first(Layer::Quiz, Command::Answer(i as u8 + 1))
+            .unwrap_or_else(|| (i + 1).to_string());
+        lines.push(Line::raw(format!("  {mark} {letter}. {c}")));
     }
     match chosen {
-        None => lines.push(Line::styled(
-            format!("Press 1–{} to answer.", q.choices.len()),
-            theme.dim,
-        )),
+        None => {
+            let key = |n: usize| {
+                app.keymap
+                    .first(Layer::Quiz, Command::Answer(n as u8))
+                    .unwrap_or_default()
+            };
+            lines.push(Line::styled(
+                format!(
+                    "Press {}–{} to answer (the other keys still work: look first if you like).",
+                    key(1),
+                    key(q.choices.len())
+                ),
+                theme.dim,
+            ));
+        }
         Some(n) => {
             let verdict = if n == q.answer {
                 "Right."

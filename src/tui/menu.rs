@@ -2,12 +2,13 @@
 //! first not yet done selected; Enter starts one, q leaves.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::Theme;
+use super::key::Input;
+use super::keymap::{Command, Keymap, Layer};
 
 /// The menu's state: the lessons' titles, which are done, and the selection.
 pub struct Menu {
@@ -25,35 +26,26 @@ pub enum Choice {
 }
 
 impl Menu {
-    pub fn key(&mut self, event: &Event) -> Choice {
-        let Event::Key(key) = event else {
+    /// A key in the menu, through the keymap's `Menu` layer; the digits 1–9 start
+    /// that lesson at once.
+    pub fn input(&mut self, input: &Input, keymap: &Keymap) -> Choice {
+        let Input::Key(key) = input else {
             return Choice::Stay;
         };
-        if key.kind != KeyEventKind::Press {
-            return Choice::Stay;
-        }
         let last = self.titles.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Home | KeyCode::Char('g') => self.selected = 0,
-            KeyCode::End | KeyCode::Char('G') => self.selected = last,
-            KeyCode::Char(c @ '1'..='9') => {
-                let n = c as usize - '1' as usize;
-                if n <= last {
-                    return Choice::Start(n);
+        match keymap.command(Layer::Menu, *key) {
+            Some(Command::Down) => self.selected = (self.selected + 1).min(last),
+            Some(Command::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Command::Top) => self.selected = 0,
+            Some(Command::Bottom) => self.selected = last,
+            Some(Command::Submit) => return Choice::Start(self.selected),
+            Some(Command::Close | Command::Quit) => return Choice::Leave,
+            _ => match key.typed() {
+                Some(c @ '1'..='9') if (c as usize - '1' as usize) <= last => {
+                    return Choice::Start(c as usize - '1' as usize);
                 }
-            }
-            KeyCode::Enter => return Choice::Start(self.selected),
-            KeyCode::Char('q') | KeyCode::Esc => return Choice::Leave,
-            KeyCode::Char('c')
-                if key
-                    .modifiers
-                    .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
-            {
-                return Choice::Leave;
-            }
-            _ => {}
+                _ => {}
+            },
         }
         Choice::Stay
     }
@@ -105,8 +97,7 @@ impl Widget for &Menu {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::crossterm::event::KeyEvent;
-
+    use super::super::key::{Code, Key};
     use super::*;
 
     fn menu() -> Menu {
@@ -118,24 +109,21 @@ mod tests {
         }
     }
 
-    fn press(m: &mut Menu, code: KeyCode) -> Choice {
-        m.key(&Event::Key(KeyEvent::from(code)))
+    fn press(m: &mut Menu, key: impl Into<Key>) -> Choice {
+        m.input(&Input::Key(key.into()), &Keymap::default())
     }
 
     #[test]
     fn keys_move_pick_and_leave() {
         let mut m = menu();
-        assert!(matches!(press(&mut m, KeyCode::Char('j')), Choice::Stay));
+        assert!(matches!(press(&mut m, 'j'), Choice::Stay));
         assert_eq!(m.selected, 2);
-        assert!(matches!(press(&mut m, KeyCode::Down), Choice::Stay));
+        assert!(matches!(press(&mut m, Code::Down), Choice::Stay));
         assert_eq!(m.selected, 2, "stays on the last");
-        assert!(matches!(press(&mut m, KeyCode::Enter), Choice::Start(2)));
-        assert!(matches!(
-            press(&mut m, KeyCode::Char('1')),
-            Choice::Start(0)
-        ));
-        assert!(matches!(press(&mut m, KeyCode::Char('9')), Choice::Stay));
-        assert!(matches!(press(&mut m, KeyCode::Esc), Choice::Leave));
+        assert!(matches!(press(&mut m, Code::Enter), Choice::Start(2)));
+        assert!(matches!(press(&mut m, '1'), Choice::Start(0)));
+        assert!(matches!(press(&mut m, '9'), Choice::Stay));
+        assert!(matches!(press(&mut m, Code::Esc), Choice::Leave));
     }
 
     #[test]

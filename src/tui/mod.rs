@@ -1,10 +1,13 @@
 //! The ratatui front end: two people's screens side by side over one `World`.
 
 mod app;
+pub mod config;
 mod counts;
 mod course;
+mod field;
 mod happened;
 mod input;
+pub mod key;
 pub mod keymap;
 mod menu;
 mod overlay;
@@ -27,10 +30,14 @@ use std::time::{Duration, Instant};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
-pub use app::{App, Outcome, PaneState};
+pub use app::{App, Outcome, Pane};
+pub use config::Config;
+pub use counts::PaneCounts;
 pub use course::Course;
 pub use overlay::Overlay;
 pub use theme::Theme;
@@ -40,18 +47,18 @@ use std::path::PathBuf;
 use crate::scenario::Loaded;
 use progress::Progress;
 
-/// Options from the command line.
-#[derive(Debug, Clone, Copy)]
+/// Options from the command line and the person's config files.
+#[derive(Debug, Clone)]
 pub struct Options {
     pub no_mouse: bool,
     /// Auto-advance speed of script playback (1 = normal, 2 = twice as fast).
     pub speed: f64,
+    pub config: Config,
 }
 
 /// Runs the app until the person quits.
 pub fn run(loaded: Loaded, options: Options) -> io::Result<Ending> {
-    let mut app = App::new(loaded, Theme::from_env());
-    options.apply(&mut app);
+    let mut app = options.app(loaded);
     let signals = Signals::register()?;
     with_terminal(|terminal| event_loop(terminal, &mut app, &signals))
 }
@@ -86,9 +93,9 @@ pub fn learn(
                     titles: lessons.iter().map(|l| l.scenario.title.clone()).collect(),
                     done: names.iter().map(|n| progress.done.contains(n)).collect(),
                     selected: first_open,
-                    theme: Theme::from_env(),
+                    theme: options.config.theme,
                 };
-                match menu_loop(terminal, &mut menu, &signals)? {
+                match menu_loop(terminal, &mut menu, &options.config.keymap, &signals)? {
                     Ok(i) => i,
                     Err(ending) => return Ok(ending),
                 }
@@ -97,10 +104,9 @@ pub fn learn(
         while let Some(loaded) = lessons.get(index) {
             let place = (index, lessons.len());
             let course = Course::new(place, &names[index], progress.clone(), path.clone());
-            let mut app = App::for_lesson(loaded.clone(), Theme::from_env(), course);
-            options.apply(&mut app);
+            let mut app = options.app(loaded.clone()).into_lesson(course);
             let ending = event_loop(terminal, &mut app, &signals)?;
-            let Some(course) = app.course else {
+            let Some(course) = app.into_course() else {
                 return Ok(ending);
             };
             progress = course.progress;
@@ -115,11 +121,12 @@ pub fn learn(
 }
 
 impl Options {
-    fn apply(&self, app: &mut App) {
-        app.mouse = !self.no_mouse;
-        if let Some(pb) = app.playback.as_mut() {
-            pb.speed = self.speed;
-        }
+    /// The app on `loaded`, with these options, theme and keymap.
+    fn app(&self, loaded: Loaded) -> App {
+        let mut app = App::with_keymap(loaded, self.config.theme, self.config.keymap.clone());
+        app.set_mouse(!self.no_mouse);
+        app.set_speed(self.speed);
+        app
     }
 }
 
@@ -129,11 +136,13 @@ fn with_terminal<T>(f: impl FnOnce(&mut DefaultTerminal) -> io::Result<T>) -> io
     let mut terminal = ratatui::try_init()?;
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
     }));
+    // Pasted text arrives whole, so a pasted note is typed, never run as keys.
+    let _ = execute!(stdout(), EnableBracketedPaste);
     let result = f(&mut terminal);
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result
 }
@@ -190,6 +199,7 @@ impl Signals {
 fn menu_loop(
     terminal: &mut DefaultTerminal,
     menu: &mut menu::Menu,
+    keymap: &keymap::Keymap,
     signals: &Signals,
 ) -> io::Result<Result<usize, Ending>> {
     loop {
@@ -198,8 +208,8 @@ fn menu_loop(
             Ok(events) => events,
             Err(ending) => return Ok(Err(ending)),
         };
-        for event in &events {
-            match menu.key(event) {
+        for event in events.iter().filter_map(key::terminal::input) {
+            match menu.input(&event, keymap) {
                 menu::Choice::Stay => {}
                 menu::Choice::Start(i) => return Ok(Ok(i)),
                 menu::Choice::Leave => return Ok(Err(Ending::Quit)),
@@ -237,11 +247,11 @@ fn event_loop(
     let mut redraw = true;
     let mut deadline = None;
     loop {
-        if app.quit {
+        if app.quitting() {
             return Ok(Ending::Quit);
         }
-        if app.mouse != mouse_on {
-            mouse_on = app.mouse;
+        if app.mouse() != mouse_on {
+            mouse_on = app.mouse();
             if mouse_on {
                 execute!(stdout(), EnableMouseCapture)?;
             } else {
@@ -262,7 +272,10 @@ fn event_loop(
             Err(ending) => return Ok(ending),
         };
         for event in &events {
-            app.handle_event(event);
+            if let Some(input) = key::terminal::input(event) {
+                app.input(input);
+            }
+            // A resize (or anything else) redraws.
             redraw = true;
         }
         if deadline.is_some_and(|d| Instant::now() >= d) {

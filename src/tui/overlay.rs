@@ -1,26 +1,35 @@
-//! Overlays over the two panes: help, the person picker (for `p` and `n`), and the
-//! note composer. Each takes the keys while it is open; Esc closes it.
+//! Dialogs over the two panes: help, the person picker (for `p` and `n`), the note
+//! composer, save, the questions before quitting or discarding, the list filter and
+//! the mail reader. Each has its keymap layer; the app runs their commands.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use crate::model::{Mail, PersonId, World};
 
-use crate::model::{PersonId, World};
+use super::field::Field;
+use super::keymap::Layer;
 
-/// Longest note the composer accepts as typing; the rules' own limit is shown and
-/// enforced by the world, so a too-long note is refused with the reason.
-const NOTE_CAP: usize = 2000;
+/// Longest note the composer takes as typing; the rules' own limit is shown and
+/// enforced when sending, so a too-long note stays in the dialog with the reason.
+pub const NOTE_CAP: usize = 2000;
+/// Longest path, filter or email address typed.
+const LINE_CAP: usize = 400;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub enum Overlay {
+    #[default]
     None,
     /// The keymap, scrolled down by this many lines.
     Help(u16),
     Picker(Picker),
-    Compose(Compose),
+    Compose(Box<Compose>),
     Save(SaveAs),
     /// Quitting with actions not saved: asked once.
     QuitConfirm,
     /// Going back to the script would discard what was done while exploring.
     Discard(Discard),
+    /// Typing the focused list's filter (it applies as it is typed).
+    Filter(Field),
+    /// One email or notification, scrolled down by this many lines.
+    Reader(Mail, u16),
 }
 
 /// What going back to the script means.
@@ -33,9 +42,9 @@ pub enum Discard {
 }
 
 /// The save prompt: where to write, and whether overwriting was asked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct SaveAs {
-    pub path: String,
+    pub path: Field,
     /// Set once the target exists: the next Enter (or y) overwrites it.
     pub confirm: bool,
     /// Why the last attempt failed, if it did.
@@ -50,18 +59,18 @@ pub enum PickFor {
     Invite,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Picker {
     pub purpose: PickFor,
-    pub filter: String,
+    pub filter: Field,
     pub selected: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Compose {
     pub to: PersonId,
-    pub note: String,
-    pub email: String,
+    pub note: Field,
+    pub email: Field,
     /// Typing goes to the email field (only offered when the sender must give one).
     pub editing_email: bool,
     /// A reply to `to`'s invitation instead of a new invitation to them.
@@ -70,60 +79,67 @@ pub struct Compose {
     pub error: Option<String>,
 }
 
-/// What a key in an overlay asks of the app.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OverlayResult {
-    Stay,
-    Close,
-    ShowPerson(PersonId),
-    ComposeTo(PersonId),
-    Send {
-        to: PersonId,
-        note: String,
-        email: String,
-    },
-    /// Reply to the invitation from `to`.
-    Reply {
-        to: PersonId,
-        text: String,
-    },
-    /// Write the session to this path (overwriting was confirmed if it exists).
-    SaveTo(String),
-    /// Go back to the script, discarding the exploration.
-    Discard(Discard),
-    Quit,
-}
-
 impl Overlay {
-    pub fn pane_picker() -> Overlay {
+    pub fn picker(purpose: PickFor) -> Overlay {
         Overlay::Picker(Picker {
-            purpose: PickFor::Pane,
-            filter: String::new(),
+            purpose,
+            filter: Field::new("", LINE_CAP),
             selected: 0,
         })
     }
 
-    pub fn invite_picker() -> Overlay {
-        Overlay::Picker(Picker {
-            purpose: PickFor::Invite,
-            filter: String::new(),
-            selected: 0,
+    pub fn save(path: &str) -> Overlay {
+        Overlay::Save(SaveAs {
+            path: Field::new(path, LINE_CAP),
+            confirm: false,
+            error: None,
         })
     }
 
-    pub fn help() -> Overlay {
-        Overlay::Help(0)
+    pub fn filter(text: &str) -> Overlay {
+        Overlay::Filter(Field::new(text, LINE_CAP))
     }
 
     pub fn is_open(&self) -> bool {
-        *self != Overlay::None
+        !matches!(self, Overlay::None)
+    }
+
+    /// The keymap layer that takes the keys while this is open.
+    pub fn layer(&self) -> Option<Layer> {
+        Some(match self {
+            Overlay::None => return None,
+            Overlay::Help(_) => Layer::Help,
+            Overlay::Picker(_) => Layer::Picker,
+            Overlay::Compose(_) => Layer::Compose,
+            Overlay::Save(s) if s.confirm => Layer::Overwrite,
+            Overlay::Save(_) => Layer::Save,
+            Overlay::QuitConfirm => Layer::Quit,
+            Overlay::Discard(_) => Layer::Discard,
+            Overlay::Filter(_) => Layer::Filter,
+            Overlay::Reader(..) => Layer::Reader,
+        })
+    }
+
+    /// The text field keys are typed into, if this dialog has one.
+    pub fn field(&mut self) -> Option<&mut Field> {
+        match self {
+            Overlay::Picker(p) => Some(&mut p.filter),
+            Overlay::Compose(c) => Some(if c.editing_email {
+                &mut c.email
+            } else {
+                &mut c.note
+            }),
+            Overlay::Save(s) if !s.confirm => Some(&mut s.path),
+            Overlay::Filter(f) => Some(f),
+            _ => None,
+        }
     }
 }
 
 impl Picker {
     /// The people on offer, filtered by name, id or headline (case-insensitive).
     pub fn candidates(&self, world: &World, me: PersonId) -> Vec<PersonId> {
-        let needle = self.filter.to_lowercase();
+        let needle = self.filter.text().to_lowercase();
         world
             .people()
             .iter()
@@ -139,44 +155,14 @@ impl Picker {
             .map(|(id, _)| id)
             .collect()
     }
-
-    pub fn key(&mut self, key: KeyEvent, world: &World, me: PersonId) -> OverlayResult {
-        let candidates = self.candidates(world, me);
-        match key.code {
-            KeyCode::Esc => return OverlayResult::Close,
-            KeyCode::Enter => {
-                let Some(&p) = candidates.get(self.selected) else {
-                    return OverlayResult::Stay;
-                };
-                return match self.purpose {
-                    PickFor::Pane => OverlayResult::ShowPerson(p),
-                    PickFor::Invite => OverlayResult::ComposeTo(p),
-                };
-            }
-            KeyCode::Down | KeyCode::Tab => {
-                self.selected = (self.selected + 1).min(candidates.len().saturating_sub(1));
-            }
-            KeyCode::Up | KeyCode::BackTab => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Backspace => {
-                self.filter.pop();
-                self.selected = 0;
-            }
-            KeyCode::Char(c) if !c.is_control() => {
-                self.filter.push(c);
-                self.selected = 0;
-            }
-            _ => {}
-        }
-        OverlayResult::Stay
-    }
 }
 
 impl Compose {
     pub fn new(to: PersonId) -> Compose {
         Compose {
             to,
-            note: String::new(),
-            email: String::new(),
+            note: Field::new("", NOTE_CAP),
+            email: Field::new("", LINE_CAP),
             editing_email: false,
             reply: false,
             error: None,
@@ -191,106 +177,19 @@ impl Compose {
         }
     }
 
-    /// A key in the composer; `max` is the rules' longest note. Enter with a text over
-    /// the limit (or an empty reply) keeps the dialog open with the text and says why.
-    pub fn key(&mut self, key: KeyEvent, email_needed: bool, max: usize) -> OverlayResult {
-        if key.code == KeyCode::Enter {
-            let len = self.note.chars().count();
-            let what = if self.reply { "reply" } else { "note" };
-            self.error = if len > max {
-                Some(format!(
-                    "The {what} has {len} characters; the limit is {max}. Shorten it, or Esc to cancel."
-                ))
-            } else if self.reply && self.note.trim().is_empty() {
-                Some("A reply needs some text.".to_owned())
-            } else {
-                None
-            };
-            if self.error.is_some() {
-                return OverlayResult::Stay;
-            }
+    /// Why the text cannot be sent as it is (`max`: the rules' longest note), if it
+    /// cannot: the dialog stays open with the text and this line.
+    pub fn problem(&self, max: usize) -> Option<String> {
+        let len = self.note.chars();
+        let what = if self.reply { "reply" } else { "note" };
+        if len > max {
+            Some(format!(
+                "The {what} has {len} characters; the limit is {max}. Shorten it (Ctrl-W deletes a word), or Esc to cancel."
+            ))
+        } else if self.reply && self.note.text().trim().is_empty() {
+            Some("A reply needs some text.".to_owned())
         } else {
-            self.error = None;
+            None
         }
-        let field = if self.editing_email {
-            &mut self.email
-        } else {
-            &mut self.note
-        };
-        match key.code {
-            KeyCode::Esc => return OverlayResult::Close,
-            KeyCode::Enter if self.reply => {
-                return OverlayResult::Reply {
-                    to: self.to,
-                    text: self.note.clone(),
-                };
-            }
-            KeyCode::Enter => {
-                return OverlayResult::Send {
-                    to: self.to,
-                    note: self.note.clone(),
-                    email: self.email.clone(),
-                };
-            }
-            KeyCode::Tab | KeyCode::BackTab if email_needed && !self.reply => {
-                self.editing_email = !self.editing_email
-            }
-            KeyCode::Backspace => {
-                field.pop();
-            }
-            KeyCode::Char(c) if !c.is_control() && field.chars().count() < NOTE_CAP => {
-                field.push(c)
-            }
-            _ => {}
-        }
-        OverlayResult::Stay
-    }
-}
-
-impl SaveAs {
-    pub fn key(&mut self, key: KeyEvent) -> OverlayResult {
-        match key.code {
-            KeyCode::Esc => return OverlayResult::Close,
-            KeyCode::Char('n') if self.confirm => self.confirm = false,
-            KeyCode::Enter | KeyCode::Char('y') if self.confirm => {
-                return OverlayResult::SaveTo(self.path.clone());
-            }
-            KeyCode::Enter if self.path.trim().is_empty() => {}
-            KeyCode::Enter => {
-                if std::path::Path::new(&self.path).exists() {
-                    self.confirm = true;
-                } else {
-                    return OverlayResult::SaveTo(self.path.clone());
-                }
-            }
-            KeyCode::Backspace => {
-                self.path.pop();
-                self.confirm = false;
-            }
-            KeyCode::Char(c) if !c.is_control() => {
-                self.path.push(c);
-                self.confirm = false;
-            }
-            _ => {}
-        }
-        OverlayResult::Stay
-    }
-}
-
-/// The discard prompt: `y` or Enter discards, `n` or Esc keeps exploring.
-pub fn discard_key(key: KeyEvent, what: Discard) -> OverlayResult {
-    match key.code {
-        KeyCode::Char('y' | 'Y') | KeyCode::Enter => OverlayResult::Discard(what),
-        KeyCode::Esc | KeyCode::Char('n' | 'N') => OverlayResult::Close,
-        _ => OverlayResult::Stay,
-    }
-}
-
-/// The quit prompt: `q` (or `y`) quits, Esc stays, and `Ctrl-S` is handled by the app.
-pub fn quit_key(key: KeyEvent) -> OverlayResult {
-    match key.code {
-        KeyCode::Char('q' | 'y' | 'Q') => OverlayResult::Quit,
-        KeyCode::Esc | KeyCode::Char('n') => OverlayResult::Close,
-        _ => OverlayResult::Stay,
     }
 }

@@ -14,21 +14,88 @@ use super::rows::{self, RowLook};
 use super::text::{self, fit};
 
 /// Where a pane's parts landed on screen, for mouse clicks.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PaneHit {
     pub area: Rect,
     pub tabs_y: u16,
     /// Start and end column of each tab's title.
     pub tabs: [(u16, u16); 7],
     pub list: Rect,
-    pub row_height: u16,
+    /// The first row shown, and the screen row each shown row starts on (relative to
+    /// the list's top; rows differ in height).
     pub offset: usize,
+    pub starts: [u16; MAX_ROWS],
+    pub shown: usize,
 }
 
-pub fn render(app: &App, i: usize, area: Rect, buf: &mut Buffer) -> PaneHit {
+impl Default for PaneHit {
+    fn default() -> PaneHit {
+        PaneHit {
+            area: Rect::default(),
+            tabs_y: 0,
+            tabs: [(0, 0); 7],
+            list: Rect::default(),
+            offset: 0,
+            starts: [0; MAX_ROWS],
+            shown: 0,
+        }
+    }
+}
+
+/// Rows of one pane a click can land on (more than any terminal shows).
+pub const MAX_ROWS: usize = 256;
+
+impl PaneHit {
+    /// The row (as a position among the rows shown) at screen row `y`, if any.
+    pub fn row_at(&self, y: u16) -> Option<usize> {
+        let dy = y.checked_sub(self.list.y)?;
+        let k = self.starts[..self.shown].iter().rposition(|&s| s <= dy)?;
+        Some(self.offset + k)
+    }
+}
+
+/// The tab labels' form, the same in both panes: the roomiest that fits both.
+pub fn tab_form(app: &App, width: u16) -> usize {
+    (0..FORMS.len())
+        .find(|&f| (0..2).all(|i| tabs_width(app, i, f) <= usize::from(width)))
+        .unwrap_or(FORMS.len() - 1)
+}
+
+/// Full names, full names packed, short names, short names packed, two letters.
+const FORMS: [(usize, &str); 5] = [(0, " │ "), (0, "  "), (1, " │ "), (1, " "), (2, " ")];
+const SHORT: [&str; 7] = ["Inv", "Arch", "Sent", "Notif", "Email", "Net", "Acct"];
+const TINY: [&str; 7] = ["In", "Ar", "Se", "No", "Em", "Ne", "Ac"];
+
+fn tab_label(app: &App, i: usize, t: Tab, size: usize) -> String {
+    let pane = &app.panes[i];
+    let name = [t.label(), SHORT[t.index()], TINY[t.index()]][size];
+    let star = if changed_tab(app, i, t) { "*" } else { "" };
+    match pane.list_len(t) {
+        0 => format!("{name}{star}"),
+        n => format!("{name} {n}{star}"),
+    }
+}
+
+fn tabs_width(app: &App, i: usize, form: usize) -> usize {
+    let (size, sep) = FORMS[form];
+    let labels: usize = Tab::ALL
+        .iter()
+        .map(|&t| text::width(&tab_label(app, i, t, size)))
+        .sum();
+    labels + text::width(sep) * (Tab::ALL.len() - 1)
+}
+
+fn changed_tab(app: &App, i: usize, t: Tab) -> bool {
+    app.outcome
+        .as_ref()
+        .and_then(|o| o.diff_for(app.panes[i].person))
+        .is_some_and(|d| !d.changed_rows(t).is_empty())
+}
+
+pub fn render(app: &App, i: usize, area: Rect, form: usize, buf: &mut Buffer) -> PaneHit {
     let theme = &app.theme;
     let pane = &app.panes[i];
-    let view = &app.views[i];
+    let view = &pane.view;
     let person = app.world.person(pane.person);
     let focused = app.focus == i;
     let badge = badge(app, i);
@@ -56,10 +123,19 @@ pub fn render(app: &App, i: usize, area: Rect, buf: &mut Buffer) -> PaneHit {
         block = block.title(badge.right_aligned());
     }
     let room = (area.width as usize).saturating_sub(4);
-    let counts = &app.counts[i];
+    let counts = &pane.counts;
     let status = status_line(view, counts, pane.tab, app.xray)
         .filter(|s| text::width(s) <= room)
         .or_else(|| status_line(view, counts, pane.tab, false));
+    if !pane.filter.is_empty() {
+        let filter = format!(
+            " /{} · {} of {} ",
+            pane.filter,
+            pane.len(),
+            pane.list_len(pane.tab)
+        );
+        block = block.title_bottom(Line::styled(fit(&filter, room / 2), theme.key));
+    }
     if let Some(status) = status {
         let status = fit(&format!(" {status} "), room);
         block = block.title_bottom(Line::from(Span::styled(status, theme.dim)).right_aligned());
@@ -74,7 +150,7 @@ pub fn render(app: &App, i: usize, area: Rect, buf: &mut Buffer) -> PaneHit {
         return hit;
     }
     hit.tabs_y = inner.y;
-    hit.tabs = render_tabs(app, i, Rect { height: 1, ..inner }, buf);
+    hit.tabs = render_tabs(app, i, form, Rect { height: 1, ..inner }, buf);
     let list = Rect {
         y: inner.y + 1,
         height: inner.height - 1,
@@ -86,22 +162,29 @@ pub fn render(app: &App, i: usize, area: Rect, buf: &mut Buffer) -> PaneHit {
         return hit;
     }
     let list = match (pane.tab, app.xray) {
-        (Tab::Sent, true) if app.counts[i].pending > 0 && list.height > 2 => {
-            let text = rows::truth_summary(&app.counts[i]);
-            let line = Line::styled(fit(&text, list.width as usize), theme.xray);
-            line.render(Rect { height: 1, ..list }, buf);
+        (Tab::Sent, true) if pane.counts.pending > 0 && list.height > 4 => {
+            // The summary wraps (under its ⟂) rather than being cut: it is the point.
+            let text = rows::truth_summary(&pane.counts);
+            let lines = text::hang(&text, usize::from(list.width), 2);
+            let h = (lines.len() as u16).min(list.height / 2);
+            for (k, line) in lines.into_iter().take(usize::from(h)).enumerate() {
+                let at = Rect {
+                    y: list.y + k as u16,
+                    height: 1,
+                    ..list
+                };
+                Line::styled(line, theme.xray).render(at, buf);
+            }
             Rect {
-                y: list.y + 1,
-                height: list.height - 1,
+                y: list.y + h,
+                height: list.height - h,
                 ..list
             }
         }
         _ => list,
     };
     hit.list = list;
-    let (height, offset) = render_list(app, i, list, buf);
-    hit.row_height = height;
-    hit.offset = offset;
+    render_list(app, i, list, &mut hit, buf);
     hit
 }
 
@@ -142,60 +225,23 @@ fn status_line(view: &View, counts: &PaneCounts, tab: Tab, xray: bool) -> Option
     }
 }
 
-fn counts(view: &View) -> [usize; 7] {
-    [
-        view.invitations.len(),
-        view.archive.len(),
-        view.sent.len(),
-        view.notifications.len(),
-        view.emails.len(),
-        view.network.len(),
-        0,
-    ]
-}
-
-fn render_tabs(app: &App, i: usize, area: Rect, buf: &mut Buffer) -> [(u16, u16); 7] {
-    const SHORT: [&str; 7] = ["Inv", "Arch", "Sent", "Notif", "Mail", "Net", "Acct"];
-    const TINY: [&str; 7] = ["In", "Ar", "Se", "No", "Em", "Ne", "Ac"];
+fn render_tabs(app: &App, i: usize, form: usize, area: Rect, buf: &mut Buffer) -> [(u16, u16); 7] {
     let theme = &app.theme;
-    let counts = counts(&app.views[i]);
-    let diff = app
-        .outcome
-        .as_ref()
-        .and_then(|o| o.diff_for(app.panes[i].person));
-    let changed = |t: Tab| diff.is_some_and(|d| !d.changed_rows(t).is_empty());
-    let label = |t: Tab, size: usize| {
-        let name = [t.label(), SHORT[t.index()], TINY[t.index()]][size];
-        let star = if changed(t) { "*" } else { "" };
-        match counts[t.index()] {
-            0 => format!("{name}{star}"),
-            n => format!("{name} {n}{star}"),
-        }
-    };
-    // The roomiest form that fits: full names, short names, packed, then two letters.
-    let forms = [(0, " │ "), (1, " │ "), (1, " "), (2, " ")];
-    let fits = |&(short, sep): &(usize, &str)| {
-        let w: usize = Tab::ALL
-            .iter()
-            .map(|&t| label(t, short).chars().count() + sep.chars().count())
-            .sum();
-        w <= area.width as usize + sep.chars().count()
-    };
-    let (short, sep) = forms.iter().copied().find(fits).unwrap_or((2, " "));
-    let sep_width = sep.chars().count() as u16;
+    let (size, sep) = FORMS[form];
+    let sep_width = text::width(sep) as u16;
     let mut spans = Vec::new();
     let mut ranges = [(0u16, 0u16); 7];
     let mut x = area.x;
     for t in Tab::ALL {
-        let text = label(t, short);
+        let text = tab_label(app, i, t, size);
         let style = if app.panes[i].tab == t {
             theme.tab_active
-        } else if changed(t) {
+        } else if changed_tab(app, i, t) {
             theme.changed_row
         } else {
             theme.dim
         };
-        let w = text.chars().count() as u16;
+        let w = text::width(&text) as u16;
         ranges[t.index()] = (x, x + w);
         spans.push(Span::styled(text, style));
         spans.push(Span::styled(sep, theme.dim));
@@ -206,33 +252,106 @@ fn render_tabs(app: &App, i: usize, area: Rect, buf: &mut Buffer) -> [(u16, u16)
     ranges
 }
 
-/// Draws the visible window of rows; returns the row height and the first row shown.
-fn render_list(app: &App, i: usize, area: Rect, buf: &mut Buffer) -> (u16, usize) {
+/// The lines of the `k`th row shown on pane `i`'s tab.
+fn build_row(app: &App, i: usize, k: usize, look: RowLook, changed: &[RowKey]) -> rows::Row {
     let pane = &app.panes[i];
-    let view = &app.views[i];
+    let (view, world, theme) = (&pane.view, &app.world, &app.theme);
+    let r = pane.index(k);
+    let mut look = look;
+    match pane.tab {
+        Tab::Invitations | Tab::Archive => {
+            let archived = pane.tab == Tab::Archive;
+            let row = if archived {
+                &view.archive[r]
+            } else {
+                &view.invitations[r]
+            };
+            look.changed = changed.contains(&RowKey::Invitation(row.invitation));
+            rows::inbox(world, row, archived, look, theme)
+        }
+        Tab::Sent => {
+            look.changed = changed.contains(&RowKey::Invitation(view.sent[r].invitation));
+            rows::sent(world, &view.sent[r], app.xray, look, theme)
+        }
+        Tab::Notifications | Tab::Emails => {
+            let list = if pane.tab == Tab::Emails {
+                &view.emails
+            } else {
+                &view.notifications
+            };
+            look.changed = changed.contains(&RowKey::Mail(list[r]));
+            rows::mail(world, &list[r], look, theme)
+        }
+        Tab::Network | Tab::Account => {
+            look.changed = changed.contains(&RowKey::Person(view.network[r]));
+            rows::person(world, view.network[r], look, theme)
+        }
+    }
+}
+
+/// Lines the `k`th row shown takes (without building it).
+fn row_height(app: &App, i: usize, k: usize) -> u16 {
+    let pane = &app.panes[i];
+    let (view, world) = (&pane.view, &app.world);
+    let r = pane.index(k);
+    let note = |inv| u16::from(world.invitation(inv).note.is_some());
+    match pane.tab {
+        Tab::Invitations => 1 + note(view.invitations[r].invitation),
+        Tab::Archive => 1 + note(view.archive[r].invitation),
+        Tab::Sent => 1 + note(view.sent[r].invitation) + u16::from(app.xray),
+        _ => 1,
+    }
+}
+
+/// Draws the visible window of rows, keeping the selection in view; records where
+/// each row landed.
+fn render_list(app: &App, i: usize, area: Rect, hit: &mut PaneHit, buf: &mut Buffer) {
+    let pane = &app.panes[i];
     let theme = &app.theme;
-    let world = &app.world;
-    let n = app.row_count(i);
+    let n = pane.len();
     if n == 0 {
-        let text = empty_text(app, pane.tab);
+        let text = if pane.filter.is_empty() {
+            empty_text(app, pane.tab)
+        } else {
+            format!(
+                "Nothing matches /{}. / edits the filter; Esc in it clears it.",
+                pane.filter
+            )
+        };
         Paragraph::new(Span::styled(text, theme.dim))
             .wrap(Wrap { trim: true })
             .render(area, buf);
-        return (1, 0);
+        return;
     }
-    let row_height: u16 = match pane.tab {
-        Tab::Invitations | Tab::Archive => 2,
-        Tab::Sent if app.xray => 3,
-        Tab::Sent => 2,
-        _ => 1,
-    };
-    let visible = (area.height / row_height).max(1) as usize;
     let selected = pane.selected().min(n - 1);
+    // Room for rows: the last line holds "3–9 of 40" when not all fit.
+    let fits_from = |from: usize, room: u16| {
+        let mut used = 0u16;
+        let mut k = from;
+        while k < n {
+            let h = row_height(app, i, k);
+            if used + h > room && k > from {
+                break;
+            }
+            used += h;
+            k += 1;
+        }
+        k - from
+    };
+    let all_fit = fits_from(0, area.height) == n;
+    let room = area.height.saturating_sub(u16::from(!all_fit)).max(1);
     let mut offset = pane.offset.get().min(n - 1);
     if selected < offset {
         offset = selected;
-    } else if selected >= offset + visible {
-        offset = selected + 1 - visible;
+    }
+    // Below the window: the window ends at the selection, as many rows above it as fit.
+    if selected >= offset + fits_from(offset, room) {
+        let mut used = row_height(app, i, selected);
+        offset = selected;
+        while offset > 0 && used + row_height(app, i, offset - 1) <= room {
+            offset -= 1;
+            used += row_height(app, i, offset);
+        }
     }
     pane.offset.set(offset);
     let changed = app
@@ -240,72 +359,49 @@ fn render_list(app: &App, i: usize, area: Rect, buf: &mut Buffer) -> (u16, usize
         .as_ref()
         .and_then(|o| o.diff_for(pane.person))
         .map_or(&[][..], |d| d.changed_rows(pane.tab));
-    let mut rows_drawn: Vec<rows::Row> = Vec::with_capacity(visible);
-    for r in offset..(offset + visible).min(n) {
-        let mut look = RowLook {
-            selected: r == selected,
+    let focused = app.focus == i;
+    let visible = fits_from(offset, room).min(MAX_ROWS);
+    hit.offset = offset;
+    hit.shown = visible;
+    // Each line straight into its place: lines are already cut to the width, so a
+    // paragraph's reflow would only cost time, and no padding is drawn.
+    let bottom = area.y + room;
+    let mut y = area.y;
+    for (slot, k) in (offset..offset + visible).enumerate() {
+        let look = RowLook {
+            selected: k == selected,
+            focused,
             changed: false,
             width: area.width as usize,
         };
-        let row = match pane.tab {
-            Tab::Invitations | Tab::Archive => {
-                let rows = if pane.tab == Tab::Archive {
-                    &view.archive
-                } else {
-                    &view.invitations
-                };
-                look.changed = changed.contains(&RowKey::Invitation(rows[r].invitation));
-                rows::inbox(world, &rows[r], pane.tab == Tab::Archive, look, theme)
-            }
-            Tab::Sent => {
-                look.changed = changed.contains(&RowKey::Invitation(view.sent[r].invitation));
-                rows::sent(world, &view.sent[r], app.xray, look, theme)
-            }
-            Tab::Notifications | Tab::Emails => {
-                let list = if pane.tab == Tab::Emails {
-                    &view.emails
-                } else {
-                    &view.notifications
-                };
-                look.changed = changed.contains(&RowKey::Mail(list[r]));
-                rows::mail(world, &list[r], look, theme)
-            }
-            Tab::Network => {
-                look.changed = changed.contains(&RowKey::Person(view.network[r]));
-                rows::person(world, view.network[r], look, theme)
-            }
-            Tab::Account => continue,
-        };
-        rows_drawn.push(row);
-    }
-    if n > visible {
-        let more = format!(" {}–{} of {n} ", offset + 1, (offset + visible).min(n));
-        let x = area.right().saturating_sub(more.chars().count() as u16);
-        buf.set_string(x, area.bottom().saturating_sub(1), more, theme.dim);
-    }
-    // Each line straight into its place: lines are already cut to the width, so a
-    // paragraph's reflow would only cost time, and no padding is drawn.
-    let bottom = area.y + area.height.saturating_sub(u16::from(n > visible));
-    let mut y = area.y;
-    for row in rows_drawn {
+        let row = build_row(app, i, k, look, changed);
+        hit.starts[slot] = y - area.y;
         let height = (row.lines.len() as u16).min(bottom.saturating_sub(y));
         if let Some(fill) = row.fill {
             buf.set_style(Rect { y, height, ..area }, fill);
         }
-        for (k, line) in row.lines.iter().enumerate().take(height as usize) {
+        for (line_no, line) in row.lines.iter().enumerate().take(height as usize) {
             let at = Rect {
-                y: y + k as u16,
+                y: y + line_no as u16,
                 height: 1,
                 ..area
             };
             line.render(at, buf);
-            if let (0, Some(right)) = (k, &row.right) {
+            if let (0, Some(right)) = (line_no, &row.right) {
                 right.render(at, buf);
             }
         }
         y += height;
     }
-    (row_height, offset)
+    if !all_fit {
+        let more = format!(
+            " {}–{} of {n} · PgDn ",
+            offset + 1,
+            (offset + visible).min(n)
+        );
+        let x = area.right().saturating_sub(text::width(&more) as u16);
+        buf.set_string(x, area.bottom().saturating_sub(1), more, theme.dim);
+    }
 }
 
 fn empty_text(app: &App, tab: Tab) -> String {
@@ -326,7 +422,7 @@ fn empty_text(app: &App, tab: Tab) -> String {
 
 fn render_account(app: &App, i: usize, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let account = &app.views[i].account;
+    let account = &app.panes[i].view.account;
     let (style, text) = match account.standing {
         Standing::Good => (
             theme.good,

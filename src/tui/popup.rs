@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::app::App;
-use super::keymap::KEYMAP;
+use super::keymap::{Command, Layer};
 use super::overlay::{Compose, Overlay, PickFor, Picker, SaveAs};
 use super::rows;
-use super::text::fit;
+use super::text::{fit, hang};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match &app.overlay {
@@ -20,7 +20,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Overlay::Save(s) => save(app, s, centered(area, 76, 9), buf),
         Overlay::QuitConfirm => quit(app, centered(area, 60, 7), buf),
         Overlay::Discard(what) => discard(app, *what, centered(area, 64, 7), buf),
+        // The filter is typed in the footer, so the list it filters stays in view.
+        Overlay::Filter(_) => {}
+        Overlay::Reader(mail, scroll) => reader(app, mail, *scroll, area, buf),
     }
+}
+
+/// "Enter send · Esc cancel": the layer's keys for these commands, as bound now.
+pub fn keys(app: &App, layer: Layer, what: &[(Command, &str)]) -> String {
+    what.iter()
+        .filter_map(|&(c, verb)| Some(format!("{} {verb}", app.keymap.first(layer, c)?)))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// A box of at most `w`×`h`, centred, never larger than `area`.
@@ -42,10 +53,35 @@ fn frame<'a>(app: &App, title: &'a str, hint: &'a str) -> Block<'a> {
 }
 
 /// An upper bound on the help text's length, to stop scrolling past it.
-pub const HELP_LINES: u16 = 60;
+pub const HELP_LINES: u16 = 120;
+
+/// What the screen's marks mean.
+const LEGEND: &[(&str, &str)] = &[
+    (
+        "▸",
+        "the selected row (dimmer in the pane without the focus)",
+    ),
+    ("✱", "a row the last action changed (on screen)"),
+    ("*", "after a tab's name: the last action changed that tab"),
+    (
+        "CHANGED / UNCHANGED",
+        "whether the last action changed that person's screen",
+    ),
+    ("⟂", "x-ray: the hidden truth, never on the sender's screen"),
+    (
+        "rules: classic*",
+        "the classic rules, with some values changed by the scenario",
+    ),
+    (
+        "/text · 3 of 40",
+        "the list is filtered: / edits the filter, Esc in it clears it",
+    ),
+];
 
 fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
+    let inner = usize::from(area.width.saturating_sub(2));
+    let label_w = 12;
     let mut lines = vec![
         Line::styled(
             "Only Accept and Reply ever reach the sender. Ignore, I don't know, spam, silence and expiry never do.",
@@ -53,28 +89,101 @@ fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         ),
         Line::raw(""),
     ];
-    for b in KEYMAP {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:>8}  ", b.label), theme.key),
-            Span::raw(b.description),
-        ]));
-        if let Some(sees) = b.sender_sees {
+    // Each entry's wrapped lines hang under its text, not under the keys.
+    let entry = |lines: &mut Vec<Line<'static>>, label: String, text: String, style| {
+        let wrapped = hang(&text, inner.saturating_sub(label_w), 0);
+        for (k, l) in wrapped.into_iter().enumerate() {
+            let left = if k == 0 {
+                format!("{:>w$}  ", fit(&label, label_w - 2), w = label_w - 2)
+            } else {
+                " ".repeat(label_w)
+            };
             lines.push(Line::from(vec![
-                Span::raw(" ".repeat(10)),
-                Span::styled(
-                    format!("sender sees: {}", sees(app.world.rules())),
-                    theme.dim,
-                ),
+                Span::styled(left, theme.key),
+                Span::styled(l, style),
             ]));
         }
+    };
+    let mut layers = vec![Layer::Main];
+    if app.playback.is_some() {
+        layers.push(Layer::Playback);
     }
+    if app.course.is_some() {
+        layers.extend([Layer::Lesson, Layer::Quiz]);
+    } else if app.playback.is_some() {
+        layers.push(Layer::Quiz);
+    }
+    for layer in layers {
+        let title = match layer {
+            Layer::Playback => "The script",
+            Layer::Lesson => "The lesson",
+            Layer::Quiz => {
+                "A quiz, while it waits for an answer (otherwise these keys act as above)"
+            }
+            _ => "Keys",
+        };
+        lines.push(Line::styled(title, theme.title));
+        let commands = app.keymap.commands(layer);
+        let mut answers = Vec::new();
+        for c in commands {
+            if let Command::Answer(_) = c {
+                answers.push(app.keymap.label(layer, c));
+                continue;
+            }
+            let label = app.keymap.label(layer, c);
+            entry(
+                &mut lines,
+                label,
+                c.describe(),
+                ratatui::style::Style::new(),
+            );
+            if let Some(sees) = c.sender_sees(app.world.rules()) {
+                entry(
+                    &mut lines,
+                    String::new(),
+                    format!("sender sees: {sees}"),
+                    theme.dim,
+                );
+            }
+        }
+        if let (Some(first), Some(last)) = (answers.first(), answers.last()) {
+            entry(
+                &mut lines,
+                format!("{first}–{last}"),
+                "Choose an answer (as many letters as the quiz has choices)".into(),
+                ratatui::style::Style::new(),
+            );
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled("What the marks mean", theme.title));
+    for (mark, meaning) in LEGEND {
+        entry(
+            &mut lines,
+            (*mark).into(),
+            (*meaning).into(),
+            ratatui::style::Style::new(),
+        );
+    }
+    let dir = super::config::Config::dir()
+        .map_or_else(|| "the config folder".into(), |d| d.display().to_string());
+    lines.push(Line::raw(""));
+    entry(
+        &mut lines,
+        String::new(),
+        format!(
+            "Change keys or colours in {dir}/keys.ron and theme.ron; `invitesim config` prints the defaults."
+        ),
+        theme.dim,
+    );
+    let hint = keys(
+        app,
+        Layer::Help,
+        &[(Command::Down, "scroll"), (Command::Close, "close")],
+    );
     Clear.render(area, buf);
     Paragraph::new(lines)
-        .block(frame(
-            app,
-            "Keys, and what the sender sees",
-            "j/k scroll · Esc or ? to close",
-        ))
+        .block(frame(app, "Keys, and what the sender sees", &hint))
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .render(area, buf);
@@ -90,11 +199,15 @@ fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
         ),
         PickFor::Invite => format!("{} invites whom?", app.world.person(me).name),
     };
-    let block = frame(
-        app,
-        &title,
-        "type to filter · ↑↓ · Enter choose · Esc cancel",
+    let hint = format!(
+        "type to filter · ↑↓ · {}",
+        keys(
+            app,
+            Layer::Picker,
+            &[(Command::Submit, "choose"), (Command::Close, "cancel")]
+        )
     );
+    let block = frame(app, &title, &hint);
     let inner = block.inner(area);
     Clear.render(area, buf);
     block.render(area, buf);
@@ -102,12 +215,18 @@ fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
         return;
     }
     let width = inner.width as usize;
-    buf.set_string(
-        inner.x,
-        inner.y,
-        fit(&format!("filter: {}▏", p.filter), width),
-        theme.title,
+    let mut filter = vec![Span::styled("filter: ", theme.title)];
+    let field = p
+        .filter
+        .lines(inner.width.saturating_sub(8), theme.title, true);
+    filter.extend(
+        field
+            .into_iter()
+            .next()
+            .map(|l| l.spans)
+            .unwrap_or_default(),
     );
+    Line::from(filter).render(Rect { height: 1, ..inner }, buf);
     let candidates = p.candidates(&app.world, me);
     let visible = inner.height.saturating_sub(1) as usize;
     let offset = p.selected.saturating_sub(visible.saturating_sub(1));
@@ -159,15 +278,15 @@ fn compose(app: &App, c: &Compose, area: Rect, buf: &mut Buffer) {
     let from = &app.world.person(app.focused_person()).name;
     let to = app.world.person(c.to);
     let max = app.world.rules().note_max_chars as usize;
-    let len = c.note.chars().count();
+    let len = c.note.chars();
     let needs_email = app.needs_email() && !c.reply;
     let count_style = if len > max { theme.refusal } else { theme.dim };
-    let cursor = |on: bool| if on { "▏" } else { "" };
-    let (field, title) = if c.reply {
-        ("Message ", "Reply without accepting")
+    let (field, title, send) = if c.reply {
+        ("Message ", "Reply without accepting", "send the reply")
     } else {
-        ("Note (optional) ", "New invitation")
+        ("Note (optional) ", "New invitation", "send")
     };
+    let width = area.width.saturating_sub(2);
     let mut lines = vec![
         Line::raw(format!("From {from} to {} · {}", to.name, to.headline)),
         Line::raw(""),
@@ -175,24 +294,49 @@ fn compose(app: &App, c: &Compose, area: Rect, buf: &mut Buffer) {
             Span::styled(field, theme.title),
             Span::styled(format!("{len}/{max} characters"), count_style),
         ]),
-        Line::raw(format!("{}{}", c.note, cursor(!c.editing_email))),
     ];
+    lines.extend(
+        c.note
+            .lines(width, ratatui::style::Style::new(), !c.editing_email),
+    );
     if needs_email {
+        let switch = app
+            .keymap
+            .first(Layer::Compose, Command::NextField)
+            .unwrap_or_default();
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             format!(
-                "{}'s email — required: your account is restricted (Tab to switch field)",
+                "{}'s email — required: your account is restricted ({switch} to switch field)",
                 to.first_name()
             ),
             theme.warn,
         ));
-        lines.push(Line::raw(format!("{}{}", c.email, cursor(c.editing_email))));
+        lines.extend(
+            c.email
+                .lines(width, ratatui::style::Style::new(), c.editing_email),
+        );
     }
     if let Some(error) = &c.error {
         lines.push(Line::raw(""));
         lines.push(Line::styled(error.clone(), theme.refusal));
     }
-    dialog(app, title, "Enter send · Esc cancel", lines, area, buf);
+    let hint = keys(
+        app,
+        Layer::Compose,
+        &[(Command::Submit, send), (Command::Close, "cancel")],
+    );
+    // The dialog grows with a long note, up to the screen.
+    let rows = lines.len() as u16 + 2;
+    let area = centered(buf.area, area.width, rows.max(area.height));
+    dialog(
+        app,
+        title,
+        &format!("Ctrl-W word · Ctrl-U line · {hint}"),
+        lines,
+        area,
+        buf,
+    );
 }
 
 fn save(app: &App, s: &SaveAs, area: Rect, buf: &mut Buffer) {
@@ -200,14 +344,32 @@ fn save(app: &App, s: &SaveAs, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![
         Line::raw("Save this session as a scenario file: open it later to resume."),
         Line::raw(""),
-        Line::from(vec![
-            Span::styled("File: ", theme.title),
-            Span::raw(format!("{}▏", crate::scenario::visible(&s.path))),
-        ]),
     ];
+    let mut file = vec![Span::styled("File: ", theme.title)];
+    let field = s.path.lines(
+        area.width.saturating_sub(9),
+        ratatui::style::Style::new(),
+        !s.confirm,
+    );
+    file.extend(
+        field
+            .into_iter()
+            .next()
+            .map(|l| l.spans)
+            .unwrap_or_default(),
+    );
+    lines.push(Line::from(file));
     if s.confirm {
+        let answer = keys(
+            app,
+            Layer::Overwrite,
+            &[
+                (Command::Confirm, "overwrites"),
+                (Command::Close, "edits the name"),
+            ],
+        );
         lines.push(Line::styled(
-            "It exists. Overwrite it? y / Enter overwrites, n edits",
+            format!("It exists. Overwrite it? {answer}"),
             theme.warn,
         ));
     }
@@ -217,7 +379,12 @@ fn save(app: &App, s: &SaveAs, area: Rect, buf: &mut Buffer) {
             theme.refusal,
         ));
     }
-    dialog(app, "Save", "Enter save · Esc cancel", lines, area, buf);
+    let hint = keys(
+        app,
+        Layer::Save,
+        &[(Command::Submit, "save"), (Command::Close, "cancel")],
+    );
+    dialog(app, "Save", &hint, lines, area, buf);
 }
 
 /// A dialog box over the screen: a frame with its title and keys, and the lines.
@@ -242,30 +409,70 @@ fn discard(app: &App, what: super::overlay::Discard, area: Rect, buf: &mut Buffe
             "Going back to {to} discards what you did while exploring."
         )),
         Line::raw(""),
-        Line::raw("y / Enter goes back · Esc keeps exploring (Ctrl-S saves it first)"),
+        Line::raw(keys(
+            app,
+            Layer::Discard,
+            &[
+                (Command::Confirm, "goes back"),
+                (Command::Close, "keeps exploring"),
+            ],
+        )),
     ];
-    dialog(
+    let hint = keys(
         app,
-        "Discard your exploration?",
-        "y · Esc",
-        lines,
-        area,
-        buf,
+        Layer::Discard,
+        &[(Command::Confirm, "yes"), (Command::Close, "no")],
     );
+    dialog(app, "Discard your exploration?", &hint, lines, area, buf);
 }
 
 fn quit(app: &App, area: Rect, buf: &mut Buffer) {
+    let answer = keys(
+        app,
+        Layer::Quit,
+        &[
+            (Command::Confirm, "quits anyway"),
+            (Command::Save, "saves first"),
+            (Command::Close, "stays"),
+        ],
+    );
     let lines = vec![
         Line::raw("You acted since the last save."),
         Line::raw(""),
-        Line::raw("q quits anyway · Ctrl-S saves first · Esc stays"),
+        Line::raw(answer),
     ];
-    dialog(
+    let hint = keys(
         app,
-        "Quit without saving?",
-        "q · Ctrl-S · Esc",
-        lines,
-        area,
-        buf,
+        Layer::Quit,
+        &[(Command::Confirm, "quit"), (Command::Close, "stay")],
     );
+    dialog(app, "Quit without saving?", &hint, lines, area, buf);
+}
+
+/// One email or notification, in full: what the person received, nothing more.
+fn reader(app: &App, mail: &crate::model::Mail, scroll: u16, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let area = centered(area, 76, 16);
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut lines = vec![
+        Line::styled(mail.subject(&app.world), theme.title),
+        Line::styled(
+            crate::model::format_time(app.world.local(mail.at)),
+            theme.dim,
+        ),
+        Line::raw(""),
+    ];
+    for paragraph in mail.body(&app.world).split('\n') {
+        lines.extend(hang(paragraph, width, 0).into_iter().map(Line::raw));
+    }
+    let hint = keys(
+        app,
+        Layer::Reader,
+        &[(Command::Down, "scroll"), (Command::Close, "close")],
+    );
+    Clear.render(area, buf);
+    Paragraph::new(lines)
+        .block(frame(app, "Message", &hint))
+        .scroll((scroll, 0))
+        .render(area, buf);
 }

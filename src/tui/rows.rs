@@ -15,6 +15,8 @@ use super::theme::Theme;
 #[derive(Debug, Clone, Copy)]
 pub struct RowLook {
     pub selected: bool,
+    /// The row's pane has the focus (the other pane's selection is drawn dimmer).
+    pub focused: bool,
     pub changed: bool,
     pub width: usize,
 }
@@ -28,9 +30,17 @@ impl RowLook {
         }
     }
 
+    fn highlight(&self, theme: &Theme) -> Style {
+        if self.focused {
+            theme.selected
+        } else {
+            theme.selected_unfocused
+        }
+    }
+
     fn main(&self, theme: &Theme) -> Style {
         if self.selected {
-            theme.selected
+            self.highlight(theme)
         } else if self.changed {
             theme.changed_row
         } else {
@@ -40,7 +50,7 @@ impl RowLook {
 
     fn sub(&self, theme: &Theme) -> Style {
         if self.selected {
-            theme.selected
+            self.highlight(theme)
         } else {
             theme.dim
         }
@@ -57,12 +67,10 @@ pub fn who(world: &World, p: PersonId) -> String {
     }
 }
 
-fn note_line(note: Option<&str>, look: RowLook, theme: &Theme) -> Line<'static> {
-    let text = match note {
-        Some(n) => format!("    “{}”", n.replace(['\n', '\r'], " ")),
-        None => "    (no note)".to_owned(),
-    };
-    Line::styled(fit(&text, look.width), look.sub(theme))
+/// The note under a row, when the invitation has one (a row without is one line).
+fn note_line(note: Option<&str>, look: RowLook, theme: &Theme) -> Option<Line<'static>> {
+    let text = format!("    “{}”", note?.replace(['\n', '\r'], " "));
+    Some(Line::styled(fit(&text, look.width), look.sub(theme)))
 }
 
 /// One row as drawn: its lines, a right-aligned part of the first line, and the style
@@ -83,7 +91,7 @@ impl Row {
         Row {
             lines,
             right,
-            fill: look.selected.then_some(theme.selected),
+            fill: look.selected.then(|| look.highlight(theme)),
         }
     }
 }
@@ -102,19 +110,22 @@ fn two_columns(
 }
 
 pub fn inbox(world: &World, row: &InboxRow, archived: bool, look: RowLook, theme: &Theme) -> Row {
+    // The date is when it was sent, and says so: beside "ignored" a bare date would
+    // read as the day it was ignored.
     let status = match (archived, row.seen) {
         (true, _) => "ignored",
         (false, true) => "seen",
         (false, false) => "NEW",
     };
-    let right = format!("{status} · {}", format_short(world.local(row.sent)));
+    let right = format!("{status} · sent {}", format_short(world.local(row.sent)));
     let (first, right) = two_columns(who(world, row.from), right, look.main(theme), look);
-    let note = note_line(
+    let mut lines = vec![first];
+    lines.extend(note_line(
         world.invitation(row.invitation).note.as_deref(),
         look,
         theme,
-    );
-    Row::new(vec![first, note], Some(right), look, theme)
+    ));
+    Row::new(lines, Some(right), look, theme)
 }
 
 pub fn sent(world: &World, row: &SentRow, xray: bool, look: RowLook, theme: &Theme) -> Row {
@@ -124,14 +135,12 @@ pub fn sent(world: &World, row: &SentRow, xray: bool, look: RowLook, theme: &The
     };
     let right = format!("{status} · sent {}", format_short(world.local(row.sent)));
     let (first, right) = two_columns(who(world, row.to), right, look.main(theme), look);
-    let mut lines = vec![
-        first,
-        note_line(
-            world.invitation(row.invitation).note.as_deref(),
-            look,
-            theme,
-        ),
-    ];
+    let mut lines = vec![first];
+    lines.extend(note_line(
+        world.invitation(row.invitation).note.as_deref(),
+        look,
+        theme,
+    ));
     if xray {
         let text = format!("  ⟂ truth: {}", truth(world, row));
         lines.push(Line::styled(fit(&text, look.width), theme.xray));

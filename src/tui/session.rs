@@ -1,12 +1,12 @@
 //! Saving the session (`Ctrl-S`) and quitting with unsaved exploring.
 
 use super::app::{App, Outcome};
-use super::overlay::{Overlay, SaveAs};
+use super::overlay::Overlay;
 
 impl App {
     /// Quits, unless the person acted since the last save: then it asks, once.
     pub fn ask_to_quit(&mut self) {
-        if self.dirty && self.overlay != Overlay::QuitConfirm {
+        if self.dirty && !matches!(self.overlay, Overlay::QuitConfirm) {
             self.overlay = Overlay::QuitConfirm;
         } else {
             self.quit = true;
@@ -30,11 +30,7 @@ impl App {
                 std::path::PathBuf::from(format!("{stem}.saved.ron"))
             }
         };
-        self.overlay = Overlay::Save(SaveAs {
-            path: path.to_string_lossy().into_owned(),
-            confirm: false,
-            error: None,
-        });
+        self.overlay = Overlay::save(&path.to_string_lossy());
     }
 
     /// The session as a scenario file: the author's text with `actions:` set, or for a

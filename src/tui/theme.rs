@@ -2,25 +2,58 @@
 //! modifiers (bold, reverse, italic), so selection stays visible without colour.
 
 use ratatui::style::{Color, Modifier, Style};
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Theme {
-    pub header: Style,
-    pub title: Style,
-    pub dim: Style,
-    pub focus_border: Style,
-    pub border: Style,
-    pub tab_active: Style,
-    pub selected: Style,
-    pub changed_row: Style,
-    pub badge_changed: Style,
-    pub badge_unchanged: Style,
-    pub xray: Style,
-    pub refusal: Style,
-    pub good: Style,
-    pub warn: Style,
-    pub narration: Style,
-    pub key: Style,
+/// The theme's styles, each named once: the struct, the partial file of overrides and
+/// applying one to the other all come from this list.
+macro_rules! styles {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        pub struct Theme {
+            $($(#[$doc])* pub $name: Style,)*
+        }
+
+        /// A theme file: any of the styles; those left out keep the default.
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct ThemeFile {
+            $(#[serde(default)] pub $name: Option<Style>,)*
+        }
+
+        impl Theme {
+            /// This theme with a file's styles laid over it.
+            pub fn with(mut self, file: &ThemeFile) -> Theme {
+                $(if let Some(style) = file.$name {
+                    self.$name = style;
+                })*
+                self
+            }
+        }
+    };
+}
+
+styles! {
+    header,
+    title,
+    dim,
+    focus_border,
+    border,
+    tab_active,
+    /// The selected row of the focused pane.
+    selected,
+    /// The selected row of the other pane.
+    selected_unfocused,
+    changed_row,
+    badge_changed,
+    badge_unchanged,
+    xray,
+    refusal,
+    good,
+    warn,
+    narration,
+    key,
+    /// The footer's one-line answer to the last key.
+    status,
 }
 
 impl Theme {
@@ -46,6 +79,7 @@ impl Theme {
                 .fg(Color::Cyan)
                 .add_modifier(bold | Modifier::UNDERLINED),
             selected: Style::new().add_modifier(Modifier::REVERSED | bold),
+            selected_unfocused: Style::new().fg(Color::White).bg(Color::DarkGray),
             changed_row: Style::new().fg(Color::Yellow).add_modifier(bold),
             badge_changed: Style::new()
                 .fg(Color::Black)
@@ -63,6 +97,7 @@ impl Theme {
             warn: Style::new().fg(Color::Yellow).add_modifier(bold),
             narration: Style::new().fg(Color::Cyan).add_modifier(Modifier::ITALIC),
             key: Style::new().fg(Color::Cyan).add_modifier(bold),
+            status: Style::new().fg(Color::Yellow),
         }
     }
 
@@ -77,6 +112,7 @@ impl Theme {
             border: none,
             tab_active: bold.add_modifier(Modifier::UNDERLINED),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected_unfocused: Style::new().add_modifier(Modifier::UNDERLINED),
             changed_row: bold,
             badge_changed: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             badge_unchanged: bold,
@@ -86,6 +122,7 @@ impl Theme {
             warn: bold,
             narration: Style::new().add_modifier(Modifier::ITALIC),
             key: bold,
+            status: bold,
         }
     }
 }

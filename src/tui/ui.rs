@@ -9,7 +9,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::model::{format_offset, format_time};
 
 use super::app::App;
-use super::keymap::{Command, KEYMAP};
+use super::keymap::{Command, Layer};
+use super::overlay::Overlay;
 use super::text::{fit, width};
 use super::{happened, pane, popup, script_panel};
 
@@ -23,15 +24,16 @@ impl Widget for &App {
             too_small(self, area, buf);
             return;
         }
-        // A quiz and its answer need room; the panes give some up while one is open.
-        let quiz_open = self.quiz_waiting()
-            || self.course.as_ref().is_some_and(|c| c.quiz.is_some())
-            || self.playback.as_ref().is_some_and(|p| p.quiz.is_some());
-        let panel = match (area.height >= 30, quiz_open) {
-            (true, _) => 10,
-            (false, true) => 11.min(area.height / 2),
-            (false, false) => 8,
+        // The panel takes the room its lines need (a quiz, a long list of events), up
+        // to half the screen; the panes take the rest and never drop below 8 rows.
+        let script = match &self.playback {
+            Some(pb) if pb.following => (area.width * 2 / 5).clamp(24, 56),
+            _ => 0,
         };
+        let text_width = area.width.saturating_sub(script).saturating_sub(2);
+        let wanted = happened::height(self, text_width) + 2;
+        let most = (area.height / 2).max(6).min(area.height.saturating_sub(10));
+        let panel = wanted.clamp(6, most.max(6));
         let [header, body, what, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(6),
@@ -41,14 +43,14 @@ impl Widget for &App {
         .areas(area);
         render_header(self, header, buf);
         let [left, right] = Layout::horizontal([Constraint::Ratio(1, 2); 2]).areas(body);
+        let form = pane::tab_form(self, left.width.min(right.width).saturating_sub(2));
         let hits = [
-            pane::render(self, 0, left, buf),
-            pane::render(self, 1, right, buf),
+            pane::render(self, 0, left, form, buf),
+            pane::render(self, 1, right, form, buf),
         ];
         self.hits.set(hits);
         match &self.playback {
             Some(pb) if pb.following => {
-                let script = (what.width * 2 / 5).clamp(24, 56);
                 let [what, list] =
                     Layout::horizontal([Constraint::Min(20), Constraint::Length(script)])
                         .areas(what);
@@ -99,30 +101,46 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(line).style(theme.header).render(area, buf);
 }
 
+/// The footer: the filter being typed, or the answer to the last key, or the keys
+/// live now in the current layers and tab (help and quit always, at the right).
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    // Help and quit always show, at the right; the others fill the room left of them.
-    let scripted = app.playback.is_some();
-    let hinted: Vec<_> = KEYMAP
-        .iter()
-        .filter(|b| scripted || !b.command.scripted())
-        .filter(|b| app.course.is_some() || !b.command.lesson())
-        .filter(|b| {
-            b.command
-                .tabs()
-                .is_none_or(|t| t.contains(&app.focused().tab))
-        })
-        .filter_map(|b| Some((b.label, b.hint?, b.command)))
-        .collect();
-    // While a script is loaded its keys come first.
-    let mut hinted = hinted;
-    hinted.sort_by_key(|h| !(h.2.scripted() || h.2.lesson()));
+    let w = area.width as usize;
+    if let Overlay::Filter(field) = &app.overlay {
+        let hint = popup::keys(
+            app,
+            Layer::Filter,
+            &[(Command::Submit, "keep"), (Command::Close, "clear")],
+        );
+        let room = area.width.saturating_sub(width(&hint) as u16 + 4);
+        let mut spans = vec![Span::styled(" /", theme.key)];
+        let typed = field.lines(room, ratatui::style::Style::new(), true);
+        spans.extend(
+            typed
+                .into_iter()
+                .next()
+                .map(|l| l.spans)
+                .unwrap_or_default(),
+        );
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        spans.push(Span::raw(
+            " ".repeat(w.saturating_sub(used + width(&hint) + 1)),
+        ));
+        spans.push(Span::styled(hint, theme.dim));
+        Line::from(spans).render(area, buf);
+        return;
+    }
+    if let Some(status) = &app.status {
+        Line::styled(fit(&format!(" {status}"), w), theme.status).render(area, buf);
+        return;
+    }
+    let hinted = footer_keys(app);
     let essential = |c| matches!(c, Command::Help | Command::Quit);
     let cost = |label: &str, hint: &str| width(label) + width(hint) + 3;
     let reserved: usize = hinted
         .iter()
         .filter(|h| essential(h.2))
-        .map(|h| cost(h.0, h.1))
+        .map(|h| cost(&h.0, h.1))
         .sum();
     let mut used = reserved;
     let mut spans = Vec::new();
@@ -130,18 +148,54 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!(" {label}"), theme.key));
         spans.push(Span::styled(format!(" {hint} "), theme.dim));
     };
-    for &(label, hint, _) in hinted.iter().filter(|h| !essential(h.2)) {
-        if used + cost(label, hint) > area.width as usize {
+    for (label, hint, _) in hinted.iter().filter(|h| !essential(h.2)) {
+        if used + cost(label, hint) > w {
             break;
         }
         used += cost(label, hint);
         push(&mut spans, label, hint);
     }
-    spans.push(Span::raw(
-        " ".repeat((area.width as usize).saturating_sub(used)),
-    ));
-    for &(label, hint, _) in hinted.iter().filter(|h| essential(h.2)) {
+    spans.push(Span::raw(" ".repeat(w.saturating_sub(used))));
+    for (label, hint, _) in hinted.iter().filter(|h| essential(h.2)) {
         push(&mut spans, label, hint);
     }
     Line::from(spans).render(area, buf);
+}
+
+/// The keys the footer offers now: (key, word, command) for each command with a
+/// footer word that does something here, top layer first, each command once; a
+/// quiz's letters as one "a–c answer".
+pub fn footer_keys(app: &App) -> Vec<(String, &'static str, Command)> {
+    let mut out: Vec<(String, &'static str, Command)> = Vec::new();
+    let choices = app.quiz_choices().unwrap_or(0);
+    for layer in app.layers() {
+        let mut answers = Vec::new();
+        for command in app.keymap.commands(layer) {
+            let Some(hint) = command.hint_in(layer) else {
+                continue;
+            };
+            if let Command::Answer(n) = command {
+                if usize::from(n) <= choices {
+                    answers.push(app.keymap.first(layer, command).unwrap_or_default());
+                }
+                continue;
+            }
+            let live = if app.overlay.is_open() {
+                app.dialog_live(command)
+            } else {
+                app.idle_reason(command).is_none() && app.lookup_first(layer, command)
+            };
+            if !live || out.iter().any(|o| o.2 == command) {
+                continue;
+            }
+            let Some(key) = app.keymap.first(layer, command) else {
+                continue;
+            };
+            out.push((key, hint, command));
+        }
+        if let (Some(first), Some(last)) = (answers.first(), answers.last()) {
+            out.push((format!("{first}–{last}"), "answer", Command::Answer(1)));
+        }
+    }
+    out
 }
