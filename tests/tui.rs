@@ -254,8 +254,8 @@ fn key_strategy() -> impl Strategy<Value = Key> {
         Just(Key::new(Code::Up)),
         Just(Key::new(Code::PageDown)),
         Just(Key::new(Code::PageUp)),
+        // Not Ctrl-S: Enter in its dialog would write files into the working folder.
         Just(Key::ctrl('w')),
-        Just(Key::ctrl('s')),
     ]
 }
 
@@ -833,4 +833,238 @@ fn r_returns_where_you_left_the_script_and_asks_before_discarding() {
     );
     press(&mut a, "R");
     assert_eq!(a.playback().map(|p| p.position()), Some(0));
+}
+
+/// The drawn cells, styles included (a focus change is only a style).
+fn cells(app: &App) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(120, 36)).expect("test terminal");
+    terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The footer never offers a key that does nothing: in every layer (the screen while
+/// following a script, exploring, a quiz, a lesson, and each dialog), pressing each key
+/// the footer shows changes the screen or quits.
+#[test]
+fn every_key_the_footer_shows_does_something() {
+    let dir = std::env::temp_dir().join(format!("invitesim-footer-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let save_path = dir.join("s.ron").display().to_string();
+    let typed_path = |a: &mut App| {
+        a.press(ctrl('s'));
+        for _ in 0..200 {
+            a.press(Key::new(Code::Backspace));
+        }
+        press(a, &save_path);
+    };
+    type State<'a> = Box<dyn Fn() -> App + 'a>;
+    let states: Vec<(&str, State)> = vec![
+        ("tour start", Box::new(|| app("tour"))),
+        (
+            "following",
+            Box::new(|| {
+                let mut a = app("tour");
+                press(&mut a, "....");
+                a
+            }),
+        ),
+        (
+            "quiz waiting",
+            Box::new(|| {
+                let mut a = app("tour");
+                press(&mut a, &".".repeat(16));
+                a
+            }),
+        ),
+        ("exploring", Box::new(maya_invites_sam)),
+        (
+            "exploring, Sent tab",
+            Box::new(|| {
+                let mut a = maya_invites_sam();
+                press(&mut a, "\t3");
+                a
+            }),
+        ),
+        ("lesson", Box::new(|| lesson("lesson-01-never-told"))),
+        (
+            "lesson quiz",
+            Box::new(|| {
+                let mut a = lesson("lesson-01-never-told");
+                press(&mut a, "i");
+                a
+            }),
+        ),
+        (
+            "lesson answered",
+            Box::new(|| {
+                let mut a = lesson("lesson-01-never-told");
+                press(&mut a, "ic");
+                a
+            }),
+        ),
+        (
+            "help",
+            Box::new(|| {
+                let mut a = app("tour");
+                press(&mut a, "?");
+                a
+            }),
+        ),
+        (
+            "picker",
+            Box::new(|| {
+                let mut a = app("tour");
+                press(&mut a, "n");
+                a
+            }),
+        ),
+        (
+            "compose",
+            Box::new(|| {
+                let mut a = app("tour");
+                press(&mut a, "n\nhello");
+                a
+            }),
+        ),
+        (
+            "reply",
+            Box::new(|| {
+                let mut a = maya_invites_sam();
+                press(&mut a, "y");
+                a
+            }),
+        ),
+        (
+            "save",
+            Box::new(move || {
+                let mut a = app("tour");
+                typed_path(&mut a);
+                a
+            }),
+        ),
+        (
+            "quit?",
+            Box::new(|| {
+                let mut a = app("tour");
+                press(&mut a, "tq");
+                a
+            }),
+        ),
+        (
+            "discard?",
+            Box::new(|| {
+                let mut a = maya_invites_sam();
+                press(&mut a, "r");
+                a
+            }),
+        ),
+        (
+            "filter",
+            Box::new(|| {
+                let mut a = maya_invites_sam();
+                press(&mut a, "/lee");
+                a
+            }),
+        ),
+        (
+            "reader",
+            Box::new(|| {
+                let mut a = maya_invites_sam();
+                press(&mut a, "5\n");
+                a
+            }),
+        ),
+    ];
+    let mut checked = 0;
+    for (name, state) in &states {
+        let keys = state().footer_keys();
+        assert!(!keys.is_empty(), "{name}: an empty footer");
+        for (label, word, command, key) in keys {
+            let mut a = state();
+            let before = cells(&a);
+            a.press(key);
+            let after = screen(&a, 120, 36);
+            assert!(
+                before != cells(&a) || a.quitting(),
+                "{name}: the footer offers `{label} {word}` ({command:?}) and it does nothing:\n{after}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "{checked} keys checked");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_lesson_quiz_waits_for_letters_while_digits_still_pick_tabs() {
+    let mut a = lesson("lesson-01-never-told");
+    press(&mut a, "i");
+    snap!("lesson_quiz", a);
+}
+
+/// A week on a busy world: more events than fit, counted, never silently cut.
+#[test]
+fn a_long_event_list_says_how_many_more() {
+    let mut a = generated(80, 1500);
+    press(&mut a, "T");
+    let s = screen(&a, 80, 24);
+    assert!(s.contains("more lines: a taller window shows them"), "{s}");
+    snap!("long_events", a);
+}
+
+/// The x-ray summary wraps under its ⟂ at 80 columns instead of being cut.
+#[test]
+fn the_xray_summary_wraps_at_80_columns() {
+    let mut a = generated(80, 1500);
+    press(&mut a, "3x");
+    let s = screen(&a, 80, 24);
+    let t = *a.pane(0).counts();
+    assert!(
+        s.contains(&format!("⟂ of the {} pending:", t.pending)),
+        "{s}"
+    );
+    assert!(
+        s.contains("know\""),
+        "the summary's last part is shown, not cut:\n{s}"
+    );
+    snap!("xray_summary", a);
+}
+
+#[test]
+fn the_editor_over_its_limit_keeps_the_text_and_edits_by_word() {
+    let mut a = app("tour");
+    press(&mut a, "n\n");
+    press(&mut a, &"word ".repeat(61));
+    press(&mut a, "\n");
+    snap!("editor_over_limit", a);
+    a.press(ctrl('w'));
+    a.press(ctrl('w'));
+    let s = screen(&a, 120, 36);
+    assert!(s.contains("295/300 characters"), "{s}");
+    a.press(Key::new(Code::Home));
+    press(&mut a, ">");
+    assert!(screen(&a, 120, 36).contains(">word word"));
+}
+
+/// A person's keys.ron: `A` accepts and `a` no longer does; the footer and help say so.
+#[test]
+fn a_user_keymap_overrides_the_defaults_everywhere() {
+    use invitesim::tui::keymap::{Command, Keymap, Layer, Overrides};
+    let overrides: Overrides =
+        scenario::parse_ron("keys.ron", r#"{ Main: { "A": Accept, "a": Nothing } }"#)
+            .expect("parses");
+    let loaded = scenario::resolve("tour").expect("tour");
+    let mut a = App::with_keymap(loaded, Theme::plain(), Keymap::with(&overrides));
+    press(&mut a, "\t");
+    let s = screen(&a, 120, 36);
+    assert!(s.contains(" A accept "), "{s}");
+    assert!(!s.contains(" a accept "), "{s}");
+    press(&mut a, "a");
+    assert!(screen(&a, 120, 36).contains("a answers a quiz, and no quiz is waiting."));
+    press(&mut a, "A");
+    assert!(screen(&a, 120, 36).contains("Sam Ortiz accepted Lee Park's invitation"));
+    assert_eq!(a.keymap().keys(Layer::Main, Command::Accept).len(), 1);
+    snap!("keymap_override", a);
 }

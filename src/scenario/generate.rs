@@ -341,7 +341,15 @@ pub fn generate(spec: &Spec) -> Result<String, String> {
     let left = (0..n)
         .max_by_key(|&i| (most[i], std::cmp::Reverse(i)))
         .unwrap_or(0);
-    let right = if left == 0 { 1 } else { 0 };
+    // The right pane: whoever has the most invitations waiting in their inbox at the
+    // end, so both panes open on something to look at.
+    let right = (0..n)
+        .filter(|&i| i != left)
+        .max_by_key(|&i| {
+            let waiting = world.lists(PersonId(i as u32)).inbox.len();
+            (waiting, std::cmp::Reverse(i))
+        })
+        .unwrap_or(if left == 0 { 1 } else { 0 });
     let _ = writeln!(out, "    panes: (left: \"p{left}\", right: \"p{right}\"),");
     let _ = writeln!(out, "    people: [\n{people}    ],");
     let _ = writeln!(out, "    connections: [\n{connections}    ],");

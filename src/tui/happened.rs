@@ -94,7 +94,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn hang_at(line: &Line<'_>) -> usize {
     if line.spans.len() > 1 {
         let label = text::width(&line.spans[0].content);
-        if label <= 32 {
+        if label <= 40 {
             return label;
         }
     }

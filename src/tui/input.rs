@@ -61,7 +61,7 @@ impl App {
     /// is not a key at all.
     fn unbound_reason(&self, key: Key) -> String {
         let label = super::key::label(key);
-        let elsewhere = [Layer::Quiz, Layer::Lesson, Layer::Playback, Layer::Main]
+        let elsewhere = [Layer::Main, Layer::Playback, Layer::Lesson, Layer::Quiz]
             .into_iter()
             .find_map(|layer| Some((layer, self.keymap.command(layer, key)?)));
         match elsewhere {
@@ -118,7 +118,9 @@ impl App {
             Command::Answer(n) => self
                 .quiz_choices()
                 .is_some_and(|k| n >= 1 && usize::from(n) <= k),
-            Command::NextLesson => self.course.as_ref().is_some_and(|c| c.reached),
+            Command::NextLesson => {
+                self.course.as_ref().is_some_and(|c| c.reached) && !self.lesson_quiz_waiting()
+            }
             _ => true,
         }
     }
@@ -191,6 +193,9 @@ impl App {
         match command {
             Command::Undo if self.actions.is_empty() => {
                 Some("Nothing to undo: this is the scenario's start.".into())
+            }
+            Command::Hint if self.course.as_ref().is_some_and(|c| c.reached) => {
+                Some("The goal is reached: no more hints for this lesson.".into())
             }
             Command::Filter if tab == Tab::Account => {
                 Some("The Account tab has no list to filter.".into())

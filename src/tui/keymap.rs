@@ -289,8 +289,8 @@ impl Command {
             (Layer::Quit, Command::Save) => "save first",
             (Layer::Discard, Command::Confirm) => "discard",
             (Layer::Overwrite, Command::Confirm) => "overwrite",
-            (Layer::Help | Layer::Reader | Layer::Picker, Command::Down) => "down",
-            (Layer::Help | Layer::Reader | Layer::Picker, Command::Up) => "up",
+            // Arrows in a dialog go without saying (and do nothing at an end).
+            (_, Command::Down | Command::Up) => return None,
             _ => return self.hint(),
         })
     }

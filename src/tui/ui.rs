@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::model::{format_offset, format_time};
 
 use super::app::App;
+use super::key::Key;
 use super::keymap::{Command, Layer};
 use super::overlay::Overlay;
 use super::text::{fit, width};
@@ -33,7 +34,13 @@ impl Widget for &App {
         let text_width = area.width.saturating_sub(script).saturating_sub(2);
         let wanted = happened::height(self, text_width) + 2;
         let most = (area.height / 2).max(6).min(area.height.saturating_sub(10));
-        let panel = wanted.clamp(6, most.max(6));
+        // While the script plays, its step list wants room too: a third of the screen.
+        let least = if script > 0 {
+            (area.height / 3).max(6)
+        } else {
+            6
+        };
+        let panel = wanted.clamp(least.min(most.max(6)), most.max(6));
         let [header, body, what, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(6),
@@ -134,7 +141,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled(fit(&format!(" {status}"), w), theme.status).render(area, buf);
         return;
     }
-    let hinted = footer_keys(app);
+    let hinted = app.footer_keys();
     let essential = |c| matches!(c, Command::Help | Command::Quit);
     let cost = |label: &str, hint: &str| width(label) + width(hint) + 3;
     let reserved: usize = hinted
@@ -148,7 +155,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!(" {label}"), theme.key));
         spans.push(Span::styled(format!(" {hint} "), theme.dim));
     };
-    for (label, hint, _) in hinted.iter().filter(|h| !essential(h.2)) {
+    for (label, hint, ..) in hinted.iter().filter(|h| !essential(h.2)) {
         if used + cost(label, hint) > w {
             break;
         }
@@ -156,46 +163,50 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         push(&mut spans, label, hint);
     }
     spans.push(Span::raw(" ".repeat(w.saturating_sub(used))));
-    for (label, hint, _) in hinted.iter().filter(|h| essential(h.2)) {
+    for (label, hint, ..) in hinted.iter().filter(|h| essential(h.2)) {
         push(&mut spans, label, hint);
     }
     Line::from(spans).render(area, buf);
 }
 
-/// The keys the footer offers now: (key, word, command) for each command with a
-/// footer word that does something here, top layer first, each command once; a
-/// quiz's letters as one "a–c answer".
-pub fn footer_keys(app: &App) -> Vec<(String, &'static str, Command)> {
-    let mut out: Vec<(String, &'static str, Command)> = Vec::new();
-    let choices = app.quiz_choices().unwrap_or(0);
-    for layer in app.layers() {
-        let mut answers = Vec::new();
-        for command in app.keymap.commands(layer) {
-            let Some(hint) = command.hint_in(layer) else {
-                continue;
-            };
-            if let Command::Answer(n) = command {
-                if usize::from(n) <= choices {
-                    answers.push(app.keymap.first(layer, command).unwrap_or_default());
+impl App {
+    /// The keys the footer offers now: (key as written, word, command, the key) for
+    /// each command with a footer word that does something here, top layer first,
+    /// each command once; a quiz's letters as one "a–c answer".
+    pub fn footer_keys(&self) -> Vec<(String, &'static str, Command, Key)> {
+        let app = self;
+        let mut out: Vec<(String, &'static str, Command, Key)> = Vec::new();
+        let choices = app.quiz_choices().unwrap_or(0);
+        for layer in app.layers() {
+            let mut answers = Vec::new();
+            for command in app.keymap.commands(layer) {
+                let Some(hint) = command.hint_in(layer) else {
+                    continue;
+                };
+                let Some(&key) = app.keymap.keys(layer, command).first() else {
+                    continue;
+                };
+                if let Command::Answer(n) = command {
+                    if usize::from(n) <= choices {
+                        answers.push(key);
+                    }
+                    continue;
                 }
-                continue;
+                let live = if app.overlay.is_open() {
+                    app.dialog_live(command)
+                } else {
+                    app.idle_reason(command).is_none() && app.lookup_first(layer, command)
+                };
+                if !live || out.iter().any(|o| o.2 == command) {
+                    continue;
+                }
+                out.push((super::key::label(key), hint, command, key));
             }
-            let live = if app.overlay.is_open() {
-                app.dialog_live(command)
-            } else {
-                app.idle_reason(command).is_none() && app.lookup_first(layer, command)
-            };
-            if !live || out.iter().any(|o| o.2 == command) {
-                continue;
+            if let (Some(&first), Some(&last)) = (answers.first(), answers.last()) {
+                let label = format!("{}–{}", super::key::label(first), super::key::label(last));
+                out.push((label, "answer", Command::Answer(1), first));
             }
-            let Some(key) = app.keymap.first(layer, command) else {
-                continue;
-            };
-            out.push((key, hint, command));
         }
-        if let (Some(first), Some(last)) = (answers.first(), answers.last()) {
-            out.push((format!("{first}–{last}"), "answer", Command::Answer(1)));
-        }
+        out
     }
-    out
 }
