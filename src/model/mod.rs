@@ -49,7 +49,19 @@ pub fn format_short<Tz: TimeZone>(t: DateTime<Tz>) -> String
 where
     Tz::Offset: std::fmt::Display,
 {
-    t.format("%-d %b %H:%M").to_string()
+    // "%-d %b %H:%M" written out: it is drawn for every visible row of every frame,
+    // and chrono's `format` parses its pattern on each call.
+    use chrono::{Datelike, Timelike};
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{} {} {:02}:{:02}",
+        t.day(),
+        MONTHS[t.month0() as usize],
+        t.hour(),
+        t.minute()
+    )
 }
 
 /// The offset as a header shows it: "UTC", "UTC+02:00".
@@ -58,5 +70,19 @@ pub fn format_offset(offset: chrono::FixedOffset) -> String {
         "UTC".to_owned()
     } else {
         format!("UTC{offset}")
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use chrono::{DateTime, Duration, Utc};
+
+    #[test]
+    fn format_short_matches_the_strftime_pattern() {
+        let start: DateTime<Utc> = "2026-01-01T00:07:00Z".parse().expect("a time");
+        for hours in (0..24 * 400).step_by(37) {
+            let t = start + Duration::hours(hours);
+            assert_eq!(super::format_short(t), t.format("%-d %b %H:%M").to_string());
+        }
     }
 }

@@ -641,8 +641,8 @@ impl App {
 
     /// Shows `person` in the focused pane (the picker's choice).
     pub fn show_person(&mut self, person: PersonId) {
+        // The panel keeps the last action: picking whom to watch is not an action.
         self.panes[self.focus] = Pane::new(person, &self.world);
-        self.outcome = None;
         let side = if self.focus == 0 { "left" } else { "right" };
         self.status = Some(format!(
             "The {side} pane shows {} now.",

@@ -13,12 +13,9 @@ use super::text;
 /// A panel line and the indent its wrapped lines hang at.
 type Para = (Line<'static>, usize);
 
-/// Lines the panel needs at `width` columns (inside its border).
-pub fn height(app: &App, width: u16) -> u16 {
-    wrapped(app, width).len() as u16
-}
-
-fn wrapped(app: &App, width: u16) -> Vec<Line<'static>> {
+/// The panel's lines wrapped to `width` columns (inside its border): the layout sizes
+/// the panel by them, then `render` draws them (wrapped once a frame).
+pub fn wrapped(app: &App, width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width.max(10));
     paragraphs(app)
         .iter()
@@ -46,7 +43,7 @@ fn paragraphs(app: &App) -> Vec<Para> {
         .collect()
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let title = match &app.course {
         Some(c) => format!(
@@ -75,7 +72,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let inner = block.inner(area);
     block.render(area, buf);
-    let mut lines = wrapped(app, inner.width);
+    let mut lines = lines;
     let room = usize::from(inner.height);
     if lines.len() > room && room > 0 {
         // What does not fit is counted, never silently cut.

@@ -165,15 +165,11 @@ fn help(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
             ratatui::style::Style::new(),
         );
     }
-    let dir = super::config::Config::dir()
-        .map_or_else(|| "the config folder".into(), |d| d.display().to_string());
     lines.push(Line::raw(""));
     entry(
         &mut lines,
         String::new(),
-        format!(
-            "Change keys or colours in {dir}/keys.ron and theme.ron; `invitesim config` prints the defaults."
-        ),
+        "Your own keys and colours: `invitesim config` prints the defaults, as the keys.ron and theme.ron files that change them, and where those go.".into(),
         theme.dim,
     );
     let hint = keys(

@@ -32,7 +32,8 @@ impl Widget for &App {
             _ => 0,
         };
         let text_width = area.width.saturating_sub(script).saturating_sub(2);
-        let wanted = happened::height(self, text_width) + 2;
+        let lines = happened::wrapped(self, text_width);
+        let wanted = lines.len() as u16 + 2;
         let most = (area.height / 2).max(6).min(area.height.saturating_sub(10));
         // While the script plays, its step list wants room too: a third of the screen.
         let least = if script > 0 {
@@ -61,10 +62,10 @@ impl Widget for &App {
                 let [what, list] =
                     Layout::horizontal([Constraint::Min(20), Constraint::Length(script)])
                         .areas(what);
-                happened::render(self, what, buf);
+                happened::render(self, lines, what, buf);
                 script_panel::render(self, pb, list, buf);
             }
-            _ => happened::render(self, what, buf),
+            _ => happened::render(self, lines, what, buf),
         }
         render_footer(self, footer, buf);
         popup::render(self, area, buf);
