@@ -1010,8 +1010,16 @@ fn a_long_event_list_says_how_many_more() {
     let mut a = generated(80, 1500);
     press(&mut a, "T");
     let s = screen(&a, 80, 24);
-    assert!(s.contains("more lines: a taller window shows them"), "{s}");
+    assert!(s.contains("more lines: J shows them"), "{s}");
     snap!("long_events", a);
+    // Scrolling pages by the panel as last drawn: draw it at this size first.
+    let _ = screen(&a, 80, 24);
+    press(&mut a, "J");
+    let scrolled = screen(&a, 80, 24);
+    assert!(scrolled.contains("lines above · K"), "{scrolled}");
+    assert_ne!(s, scrolled, "J scrolls the panel");
+    press(&mut a, "K");
+    assert_eq!(screen(&a, 80, 24), s, "K scrolls back");
 }
 
 /// The x-ray summary wraps under its ⟂ at 80 columns instead of being cut.

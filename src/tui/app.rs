@@ -173,6 +173,11 @@ pub struct App {
     pub(super) quit: bool,
     /// Where the panes were last drawn, for mouse clicks.
     pub(super) hits: Cell<[PaneHit; 2]>,
+    /// Lines of the "what just happened" panel scrolled past; any other command
+    /// brings the panel back to its top.
+    pub(super) panel_scroll: usize,
+    /// The panel's lines and the rows it had, as last drawn (for scrolling).
+    pub(super) panel_fit: Cell<(usize, usize)>,
     /// The scenario's script, while it is loaded.
     pub(super) playback: Option<Playback>,
     /// The person acted since the session was last saved (script steps do not count:
@@ -213,6 +218,8 @@ impl App {
             mouse: true,
             quit: false,
             hits: Cell::new([PaneHit::default(); 2]),
+            panel_scroll: 0,
+            panel_fit: Cell::new((0, 0)),
             playback: None,
             dirty: false,
             course: None,

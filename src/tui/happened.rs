@@ -70,16 +70,34 @@ pub fn render(app: &App, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer
             .right_aligned(),
         );
     }
+    if app.panel_scroll > 0 {
+        let key = app
+            .keymap
+            .first(Layer::Main, Command::PanelUp)
+            .unwrap_or_default();
+        block = block.title(
+            Line::styled(
+                format!(" ↑ {} lines above · {key} ", app.panel_scroll),
+                theme.dim,
+            )
+            .right_aligned(),
+        );
+    }
     let inner = block.inner(area);
     block.render(area, buf);
-    let mut lines = lines;
     let room = usize::from(inner.height);
+    app.panel_fit.set((lines.len(), room));
+    let mut lines: Vec<Line> = lines.into_iter().skip(app.panel_scroll).collect();
     if lines.len() > room && room > 0 {
         // What does not fit is counted, never silently cut.
         let more = lines.len() - (room - 1);
         lines.truncate(room - 1);
+        let key = |c| app.keymap.first(Layer::Main, c).unwrap_or_default();
         lines.push(Line::styled(
-            format!("… +{more} more lines: a taller window shows them"),
+            format!(
+                "… +{more} more lines: {} shows them",
+                key(Command::PanelDown)
+            ),
             theme.dim,
         ));
     }

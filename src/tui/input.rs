@@ -194,6 +194,12 @@ impl App {
             Command::Undo if self.actions.is_empty() => {
                 Some("Nothing to undo: this is the scenario's start.".into())
             }
+            Command::PanelDown => {
+                let (lines, rows) = self.panel_fit.get();
+                (self.panel_scroll + rows >= lines)
+                    .then(|| "The panel shows everything there is.".into())
+            }
+            Command::PanelUp if self.panel_scroll == 0 => Some("The panel is at its top.".into()),
             Command::Hint if self.course.as_ref().is_some_and(|c| c.reached) => {
                 Some("The goal is reached: no more hints for this lesson.".into())
             }
@@ -238,7 +244,20 @@ impl App {
         if command.takes_over() {
             self.take_over();
         }
+        if !matches!(command, Command::PanelDown | Command::PanelUp) {
+            self.panel_scroll = 0;
+        }
         match command {
+            Command::PanelDown => {
+                let (lines, rows) = self.panel_fit.get();
+                let page = rows.saturating_sub(2).max(1);
+                self.panel_scroll =
+                    (self.panel_scroll + page).min(lines.saturating_sub(rows.saturating_sub(1)));
+            }
+            Command::PanelUp => {
+                let page = self.panel_fit.get().1.saturating_sub(2).max(1);
+                self.panel_scroll = self.panel_scroll.saturating_sub(page);
+            }
             Command::Quit => self.ask_to_quit(),
             Command::Save => self.open_save(),
             Command::SwitchPane => self.focus = 1 - self.focus,

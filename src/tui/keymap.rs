@@ -90,6 +90,9 @@ pub enum Command {
     PageUp,
     Top,
     Bottom,
+    /// Scroll the "what just happened" panel, when it holds more than it shows.
+    PanelDown,
+    PanelUp,
     /// Filter the focused list by typing.
     Filter,
     /// Read the selected email or notification in full.
@@ -188,6 +191,8 @@ impl Command {
             Command::PageUp => "A page up",
             Command::Top => "First row",
             Command::Bottom => "Last row",
+            Command::PanelDown => "Scroll the \"what just happened\" panel down, when it has more",
+            Command::PanelUp => "Scroll the \"what just happened\" panel back up",
             Command::Filter => "Filter the list by name, headline or note (Esc clears it)",
             Command::Read => "Read the selected email or notification in full",
             Command::Accept => "Accept the selected invitation (also from the Archive)",
@@ -258,6 +263,7 @@ impl Command {
             Command::Answer(_) => "answer",
             Command::SwitchPane => "pane",
             Command::Filter => "filter",
+            Command::PanelDown => "more",
             Command::Save => "save",
             Command::Help => "help",
             Command::Quit => "quit",
@@ -362,6 +368,8 @@ const DEFAULTS: &[(Layer, &[&str], Command)] = {
         (L::Main, &["g", "home"], C::Top),
         (L::Main, &["G", "end"], C::Bottom),
         (L::Main, &["/"], C::Filter),
+        (L::Main, &["J"], C::PanelDown),
+        (L::Main, &["K"], C::PanelUp),
         (L::Main, &["ctrl-s"], C::Save),
         (L::Main, &["m"], C::Mouse),
         (L::Main, &["?"], C::Help),
