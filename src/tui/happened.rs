@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::app::{App, Outcome};
-use super::keymap::{Command, Layer};
+use super::keymap::Command;
 use super::text;
 
 /// A panel line and the indent its wrapped lines hang at.
@@ -58,10 +58,7 @@ pub fn render(app: &App, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer
         .border_style(theme.border)
         .title(Span::styled(title, theme.title));
     if app.playback.as_ref().is_some_and(|p| !p.following) {
-        let key = app
-            .keymap
-            .first(Layer::Playback, Command::Return)
-            .unwrap_or_default();
+        let key = app.key_for(Command::Return);
         block = block.title(
             Line::styled(
                 format!(" exploring on your own · {key} returns to the script "),
@@ -71,10 +68,7 @@ pub fn render(app: &App, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer
         );
     }
     if app.panel_scroll > 0 {
-        let key = app
-            .keymap
-            .first(Layer::Main, Command::PanelUp)
-            .unwrap_or_default();
+        let key = app.key_for(Command::PanelUp);
         block = block.title(
             Line::styled(
                 format!(" ↑ {} lines above · {key} ", app.panel_scroll),
@@ -92,11 +86,10 @@ pub fn render(app: &App, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer
         // What does not fit is counted, never silently cut.
         let more = lines.len() - (room - 1);
         lines.truncate(room - 1);
-        let key = |c| app.keymap.first(Layer::Main, c).unwrap_or_default();
         lines.push(Line::styled(
             format!(
                 "… +{more} more lines: {} shows them",
-                key(Command::PanelDown)
+                app.key_for(Command::PanelDown)
             ),
             theme.dim,
         ));
@@ -219,19 +212,12 @@ fn quiz_lines(app: &App, q: &crate::scenario::Quiz, chosen: Option<usize>) -> Ve
             Some(n) if n == i => "✗",
             _ => " ",
         };
-        let letter = app
-            .keymap
-            .first(Layer::Quiz, Command::Answer(i as u8 + 1))
-            .unwrap_or_else(|| (i + 1).to_string());
+        let letter = app.key_for(Command::Answer(i as u8 + 1));
         lines.push(Line::raw(format!("  {mark} {letter}. {c}")));
     }
     match chosen {
         None => {
-            let key = |n: usize| {
-                app.keymap
-                    .first(Layer::Quiz, Command::Answer(n as u8))
-                    .unwrap_or_default()
-            };
+            let key = |n: usize| app.key_for(Command::Answer(n as u8));
             lines.push(Line::styled(
                 format!(
                     "Press {}–{} to answer (the other keys still work: look first if you like).",

@@ -144,15 +144,10 @@ impl App {
         }
     }
 
-    /// The keys of `command` in the screen's layers, for sentences ("press 3").
-    fn keys_of(&self, command: Command) -> String {
-        let layer = if matches!(command, Command::Answer(_)) {
-            Layer::Quiz
-        } else {
-            Layer::Main
-        };
+    /// The key of a screen command as sentences name it ("press 3"), as bound now.
+    pub(super) fn key_for(&self, command: Command) -> String {
         self.keymap
-            .first(layer, command)
+            .first(command.layer(), command)
             .unwrap_or_else(|| "?".into())
     }
 
@@ -163,11 +158,11 @@ impl App {
         let empty = self.focused().is_empty();
         let go = |tabs: &[Tab]| {
             tabs.iter()
-                .map(|&t| format!("{} ({})", t.label(), self.keys_of(Command::Tab(t))))
+                .map(|&t| format!("{} ({})", t.label(), self.key_for(Command::Tab(t))))
                 .collect::<Vec<_>>()
                 .join(" or ")
         };
-        let key = self.keymap.first(Layer::Main, command).unwrap_or_default();
+        let key = self.key_for(command);
         if let Some(tabs) = command.tabs() {
             let what = match command {
                 Command::Withdraw => "withdraws a sent invitation",
@@ -184,10 +179,10 @@ impl App {
         }
         let answer_first = || {
             let n = self.quiz_choices().unwrap_or(2);
-            let last = self.keys_of(Command::Answer(n as u8));
+            let last = self.key_for(Command::Answer(n as u8));
             format!(
                 "Answer the quiz first: {}–{last}.",
-                self.keys_of(Command::Answer(1))
+                self.key_for(Command::Answer(1))
             )
         };
         match command {
@@ -210,18 +205,14 @@ impl App {
                 None => Some("This scenario has no script to play.".into()),
                 Some(pb) if !pb.following => Some(format!(
                     "You are exploring on your own: {} goes back to the script where you left it.",
-                    self.keymap
-                        .first(Layer::Playback, Command::Return)
-                        .unwrap_or_default()
+                    self.key_for(Command::Return)
                 )),
                 Some(pb) if command != Command::StepBack && pb.waiting_for_answer() => {
                     Some(answer_first())
                 }
                 Some(pb) if command != Command::StepBack && pb.is_done() => Some(format!(
                     "The script is over: {} plays it again from the start.",
-                    self.keymap
-                        .first(Layer::Playback, Command::Restart)
-                        .unwrap_or_default()
+                    self.key_for(Command::Restart)
                 )),
                 Some(pb) if command == Command::StepBack && pb.position() == 0 => {
                     Some("This is the script's first step.".into())

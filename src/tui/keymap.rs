@@ -178,6 +178,20 @@ impl Command {
         }
     }
 
+    /// The screen layer whose defaults bind the command (for sentences naming its key).
+    pub fn layer(self) -> Layer {
+        match self {
+            Command::PlayPause
+            | Command::StepForward
+            | Command::StepBack
+            | Command::Return
+            | Command::Restart => Layer::Playback,
+            Command::Hint | Command::Solution | Command::NextLesson => Layer::Lesson,
+            Command::Answer(_) => Layer::Quiz,
+            _ => Layer::Main,
+        }
+    }
+
     /// What help says the command does.
     pub fn describe(self) -> String {
         let s = match self {
