@@ -18,9 +18,20 @@ struct Session {
 }
 
 fn start(env: &[(&str, &str)]) -> Session {
+    start_with("", env)
+}
+
+/// The app in a pty, its stdin redirected by `redirect` (a shell fragment such as
+/// `< /dev/null`), so that keys can only come from the terminal itself.
+fn start_with(redirect: &str, env: &[(&str, &str)]) -> Session {
     let bin = env!("CARGO_BIN_EXE_invitesim");
     let mut cmd = Command::new("script");
-    cmd.args(["-qefc", &format!("exec {bin} open tour"), "/dev/null"])
+    let line = match redirect {
+        "" => format!("exec {bin} open tour"),
+        "|" => format!("echo | exec {bin} open tour"),
+        r => format!("exec {bin} open tour {r}"),
+    };
+    cmd.args(["-qefc", &line, "/dev/null"])
         .env("TERM", "xterm-256color")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -176,5 +187,46 @@ fn a_terminal_that_goes_away_ends_the_app() {
             "the app outlived its terminal"
         );
         std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// CPU time (user + system, in clock ticks) the process has used so far.
+fn cpu_ticks(pid: &str) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name: state is 3rd, utime the 14th, stime the 15th.
+    let after = stat.rsplit(')').next().unwrap_or_default();
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let n = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    n(11) + n(12)
+}
+
+/// With stdin from a pipe or from /dev/null the app reads its keys from the terminal
+/// (/dev/tty): it draws, idles without spinning, takes `q` and exits 0, restored.
+#[test]
+fn stdin_from_a_pipe_or_dev_null_still_reads_the_terminal() {
+    for redirect in ["|", "< /dev/null"] {
+        let mut s = start_with(redirect, &[]);
+        let app = s.app_pid();
+        let before = cpu_ticks(&app);
+        std::thread::sleep(Duration::from_millis(1000));
+        let used = cpu_ticks(&app) - before;
+        assert!(
+            used < 30,
+            "{redirect}: idle for a second used {used} ticks of CPU (spinning?)"
+        );
+        s.child
+            .stdin
+            .as_mut()
+            .expect("stdin")
+            .write_all(b"q")
+            .expect("a key");
+        let (code, output) = s.finish();
+        assert_eq!(code, Some(0), "{redirect}: q quits from the terminal");
+        assert_restored(&output);
     }
 }

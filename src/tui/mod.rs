@@ -150,11 +150,17 @@ fn with_terminal<T>(f: impl FnOnce(&mut DefaultTerminal) -> io::Result<T>) -> io
 /// How often a waiting loop looks at the signal flags.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
-/// Waits up to `wait` for input on the terminal; true when the terminal hung up.
-fn terminal_hung_up(wait: Duration) -> io::Result<bool> {
+/// Waits up to `wait` for input on the terminal the app reads; true when it hung up.
+/// That is stdin when stdin is a terminal, else `/dev/tty` (as crossterm reads it):
+/// with `echo | invitesim` or `< /dev/null`, stdin is at its end from the start, and
+/// waiting on it would end the session at once or spin.
+fn terminal_hung_up(signals: &Signals, wait: Duration) -> io::Result<bool> {
     use rustix::event::{PollFd, PollFlags, Timespec};
     let stdin = std::io::stdin();
-    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let mut fds = match &signals.tty {
+        Some(tty) => [PollFd::new(tty, PollFlags::IN)],
+        None => [PollFd::new(&stdin, PollFlags::IN)],
+    };
     let timeout = Timespec::try_from(wait).unwrap_or_default();
     match rustix::event::poll(&mut fds, Some(&timeout)) {
         Ok(_) => Ok(fds[0]
@@ -175,20 +181,31 @@ pub enum Ending {
 }
 
 /// SIGTERM, SIGHUP and SIGINT, caught as a flag the loop checks, so the terminal is
-/// restored on the normal way out instead of left raw.
-struct Signals(Arc<AtomicUsize>);
+/// restored on the normal way out instead of left raw; and the terminal to watch for
+/// a hang-up when it is not stdin.
+struct Signals {
+    caught: Arc<AtomicUsize>,
+    /// `/dev/tty`, opened once, when stdin is not a terminal.
+    tty: Option<std::fs::File>,
+}
 
 impl Signals {
     fn register() -> io::Result<Signals> {
+        use std::io::IsTerminal;
         let caught = Arc::new(AtomicUsize::new(0));
         for sig in [SIGTERM, SIGHUP, SIGINT] {
             signal_hook::flag::register_usize(sig, Arc::clone(&caught), sig as usize)?;
         }
-        Ok(Signals(caught))
+        let tty = if io::stdin().is_terminal() {
+            None
+        } else {
+            Some(std::fs::File::open("/dev/tty")?)
+        };
+        Ok(Signals { caught, tty })
     }
 
     fn caught(&self) -> Option<i32> {
-        match self.0.load(Ordering::Relaxed) {
+        match self.caught.load(Ordering::Relaxed) {
             0 => None,
             sig => Some(sig as i32),
         }
@@ -227,7 +244,7 @@ fn next_events(signals: &Signals, wait: Duration) -> io::Result<Result<Vec<event
     // Wait on the terminal ourselves: crossterm spins forever reading a terminal that
     // hung up (a closed window, a killed tmux), so it is only asked for what is
     // already there, and a hang-up ends the session like SIGHUP would.
-    if terminal_hung_up(wait.min(SIGNAL_CHECK))? {
+    if terminal_hung_up(signals, wait.min(SIGNAL_CHECK))? {
         return Ok(Err(Ending::Signal(SIGHUP)));
     }
     // Keys, mouse, and resizes (which crossterm learns of by its own signal).
