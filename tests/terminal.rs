@@ -62,6 +62,12 @@ fn start_with(redirect: &str, env: &[(&str, &str)]) -> Session {
 }
 
 impl Session {
+    /// Types `bytes` at the terminal.
+    fn key(&mut self, bytes: &[u8]) {
+        let stdin = self.child.stdin.as_mut().expect("stdin");
+        stdin.write_all(bytes).expect("a key");
+    }
+
     fn text(&self) -> String {
         String::from_utf8_lossy(&self.output.lock().expect("lock")).into_owned()
     }
@@ -128,12 +134,7 @@ fn assert_restored(output: &str) {
 #[test]
 fn a_panic_inside_the_loop_restores_the_terminal() {
     let mut s = start(&[("INVITESIM_TEST_PANIC", "1")]);
-    s.child
-        .stdin
-        .as_mut()
-        .expect("stdin")
-        .write_all(b"j")
-        .expect("a key");
+    s.key(b"j");
     let (code, output) = s.finish();
     assert_eq!(code, Some(101), "a panic exits with Rust's panic status");
     assert!(output.contains("a panic inside the event loop, on purpose"));
@@ -157,12 +158,7 @@ fn signals_restore_the_terminal() {
 #[test]
 fn q_quits_with_status_0() {
     let mut s = start(&[]);
-    s.child
-        .stdin
-        .as_mut()
-        .expect("stdin")
-        .write_all(b"q")
-        .expect("a key");
+    s.key(b"q");
     let (code, output) = s.finish();
     assert_eq!(code, Some(0));
     assert_restored(&output);
@@ -219,12 +215,7 @@ fn stdin_from_a_pipe_or_dev_null_still_reads_the_terminal() {
             used < 30,
             "{redirect}: idle for a second used {used} ticks of CPU (spinning?)"
         );
-        s.child
-            .stdin
-            .as_mut()
-            .expect("stdin")
-            .write_all(b"q")
-            .expect("a key");
+        s.key(b"q");
         let (code, output) = s.finish();
         assert_eq!(code, Some(0), "{redirect}: q quits from the terminal");
         assert_restored(&output);

@@ -65,14 +65,6 @@ impl Layer {
         Layer::Reader,
         Layer::Menu,
     ];
-
-    /// Layers whose unbound keys are typed into a text field.
-    pub fn takes_text(self) -> bool {
-        matches!(
-            self,
-            Layer::Picker | Layer::Compose | Layer::Save | Layer::Filter
-        )
-    }
 }
 
 /// What a key asks the app to do: the one command language of keys, the keymap file
