@@ -2,6 +2,7 @@
 //! the sender's and the recipient's screens side by side.
 #![forbid(unsafe_code)]
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod export;
 pub mod files;

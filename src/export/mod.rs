@@ -2,6 +2,7 @@
 //! JSON-lines transcript.
 
 mod json;
+#[cfg(not(target_arch = "wasm32"))]
 mod record;
 pub mod rules;
 mod screens;
@@ -10,6 +11,7 @@ mod text;
 
 use std::io::{self, Write};
 
+#[cfg(not(target_arch = "wasm32"))]
 pub use record::{CastOptions, record};
 pub use screens::{screens, text_lines};
 
@@ -22,7 +24,8 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 /// Transcript formats for `invitesim play`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(clap::ValueEnum))]
 pub enum Format {
     #[default]
     Text,

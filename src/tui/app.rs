@@ -191,6 +191,18 @@ pub struct App {
     /// Every tell so far: (actions taken before it, who, the tell), so undo can drop
     /// the tells of what it undoes. Lessons judge `Tells` against it.
     pub(super) ledger: Vec<(usize, PersonId, Tell)>,
+    /// Ctrl-S hands the session over as a download (a web page) instead of asking for
+    /// a path to write.
+    pub(super) downloads: bool,
+    /// A saved session waiting for the page to download it.
+    pub(super) download: Option<Download>,
+}
+
+/// A session saved as a file to download: its name and scenario text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Download {
+    pub name: String,
+    pub text: String,
 }
 
 impl App {
@@ -225,6 +237,8 @@ impl App {
             course: None,
             ledger: Vec::new(),
             at_script_start: false,
+            downloads: false,
+            download: None,
         };
         // Starting a script resets the world and refreshes; otherwise refresh here.
         app.start_script();

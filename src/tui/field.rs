@@ -3,7 +3,7 @@
 //! one paragraph, with readline keys. Enter and Esc never reach it: the dialog's
 //! keymap layer takes them first.
 
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui_textarea::{CursorMove, TextArea};
 use unicode_width::UnicodeWidthChar;
@@ -63,12 +63,13 @@ impl Field {
         !flat.is_empty() && self.area.insert_str(flat)
     }
 
-    /// The text as lines of at most `width` columns, with the cursor drawn as a
-    /// reversed cell when `focused`.
-    pub fn lines(&self, width: u16, style: Style, focused: bool) -> Vec<Line<'static>> {
+    /// The text as lines of at most `width` columns, with the cursor drawn in the
+    /// `cursor` style when there is one (the field has the focus).
+    pub fn lines(&self, width: u16, style: Style, cursor: Option<Style>) -> Vec<Line<'static>> {
         let width = usize::from(width.max(2));
         let cursor_at = self.area.cursor().1;
-        let cursor = style.add_modifier(Modifier::REVERSED);
+        let focused = cursor.is_some();
+        let cursor = style.patch(cursor.unwrap_or_default());
         let text = self.text();
         let mut lines = Vec::new();
         let mut spans: Vec<Span<'static>> = Vec::new();
@@ -103,6 +104,8 @@ impl Field {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::Theme;
+    use ratatui::style::Modifier;
 
     fn typed(f: &mut Field, s: &str) {
         for c in s.chars() {
@@ -144,15 +147,18 @@ mod tests {
                 })
                 .collect::<Vec<_>>()
         };
-        assert_eq!(text(f.lines(4, Style::new(), true)), vec!["abcd", "ef"]);
-        let cursor: Vec<_> = f.lines(4, Style::new(), true)[1]
+        assert_eq!(
+            text(f.lines(4, Style::new(), Some(Theme::plain().cursor))),
+            vec!["abcd", "ef"]
+        );
+        let cursor: Vec<_> = f.lines(4, Style::new(), Some(Theme::plain().cursor))[1]
             .spans
             .iter()
             .filter(|s| s.style.add_modifier.contains(Modifier::REVERSED))
             .map(|s| s.content.to_string())
             .collect();
         assert_eq!(cursor, vec!["f"]);
-        assert_eq!(text(f.lines(4, Style::new(), false)), vec!["abcd", "ef"]);
+        assert_eq!(text(f.lines(4, Style::new(), None)), vec!["abcd", "ef"]);
     }
 
     #[test]

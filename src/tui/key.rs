@@ -252,6 +252,7 @@ pub fn label(key: Key) -> String {
 
 /// The terminal edge: crossterm's events in the app's terms (releases, focus and
 /// resizes are not the app's business: a resize just redraws).
+#[cfg(not(target_arch = "wasm32"))]
 pub mod terminal {
     use ratatui::crossterm::event::{
         Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent,
@@ -310,6 +311,45 @@ pub mod terminal {
             Event::Paste(text) => Some(Input::Paste(text.clone())),
             _ => None,
         }
+    }
+}
+
+/// The browser edge: a page's `keydown` events in the app's terms (clicks and the
+/// wheel need the page's geometry: `web/` makes those `Mouse`s).
+#[cfg(target_arch = "wasm32")]
+pub mod web {
+    use web_sys::KeyboardEvent;
+
+    use super::{Code, Key};
+
+    pub fn key(event: &KeyboardEvent) -> Option<Key> {
+        let name = event.key();
+        let mut chars = name.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => Code::Char(c),
+            _ => match name.as_str() {
+                "Enter" => Code::Enter,
+                "Escape" => Code::Esc,
+                "Tab" if event.shift_key() => Code::BackTab,
+                "Tab" => Code::Tab,
+                "Backspace" => Code::Backspace,
+                "Delete" => Code::Delete,
+                "ArrowLeft" => Code::Left,
+                "ArrowRight" => Code::Right,
+                "ArrowUp" => Code::Up,
+                "ArrowDown" => Code::Down,
+                "Home" => Code::Home,
+                "End" => Code::End,
+                "PageUp" => Code::PageUp,
+                "PageDown" => Code::PageDown,
+                f => Code::F(f.strip_prefix('F')?.parse().ok()?),
+            },
+        };
+        Some(Key {
+            code,
+            ctrl: event.ctrl_key(),
+            alt: event.alt_key(),
+        })
     }
 }
 

@@ -212,9 +212,11 @@ fn picker(app: &App, p: &Picker, area: Rect, buf: &mut Buffer) {
     }
     let width = inner.width as usize;
     let mut filter = vec![Span::styled("filter: ", theme.title)];
-    let field = p
-        .filter
-        .lines(inner.width.saturating_sub(8), theme.title, true);
+    let field = p.filter.lines(
+        inner.width.saturating_sub(8),
+        theme.title,
+        Some(theme.cursor),
+    );
     filter.extend(
         field
             .into_iter()
@@ -291,10 +293,11 @@ fn compose(app: &App, c: &Compose, area: Rect, buf: &mut Buffer) {
             Span::styled(format!("{len}/{max} characters"), count_style),
         ]),
     ];
-    lines.extend(
-        c.note
-            .lines(width, ratatui::style::Style::new(), !c.editing_email),
-    );
+    lines.extend(c.note.lines(
+        width,
+        ratatui::style::Style::new(),
+        (!c.editing_email).then_some(theme.cursor),
+    ));
     if needs_email {
         let switch = app
             .keymap
@@ -308,10 +311,11 @@ fn compose(app: &App, c: &Compose, area: Rect, buf: &mut Buffer) {
             ),
             theme.warn,
         ));
-        lines.extend(
-            c.email
-                .lines(width, ratatui::style::Style::new(), c.editing_email),
-        );
+        lines.extend(c.email.lines(
+            width,
+            ratatui::style::Style::new(),
+            c.editing_email.then_some(theme.cursor),
+        ));
     }
     if let Some(error) = &c.error {
         lines.push(Line::raw(""));
@@ -345,7 +349,7 @@ fn save(app: &App, s: &SaveAs, area: Rect, buf: &mut Buffer) {
     let field = s.path.lines(
         area.width.saturating_sub(9),
         ratatui::style::Style::new(),
-        !s.confirm,
+        (!s.confirm).then_some(theme.cursor),
     );
     file.extend(
         field

@@ -1,6 +1,6 @@
 //! Saving the session (`Ctrl-S`) and quitting with unsaved exploring.
 
-use super::app::{App, Outcome};
+use super::app::{App, Download, Outcome};
 use super::overlay::Overlay;
 
 impl App {
@@ -14,8 +14,12 @@ impl App {
     }
 
     /// The save prompt, with a path that never overwrites the opened file unasked:
-    /// `NAME.saved.ron` beside it (or in the current folder for a built-in).
+    /// `NAME.saved.ron` beside it (or in the current folder for a built-in). On a page
+    /// (`saves_as_downloads`), the session is handed over as a download instead.
     pub(super) fn open_save(&mut self) {
+        if self.downloads {
+            return self.save_as_download();
+        }
         let path = match &self.loaded.path {
             Some(p) if p.to_string_lossy().ends_with(".saved.ron") => p.clone(),
             Some(p) => {
@@ -31,6 +35,41 @@ impl App {
             }
         };
         self.overlay = Overlay::save(&path.to_string_lossy());
+    }
+
+    /// Ctrl-S hands the session over as a download (`take_download`) instead of
+    /// asking for a path: a web page has no folders to write to.
+    pub fn saves_as_downloads(mut self) -> App {
+        self.downloads = true;
+        self
+    }
+
+    /// The session saved by the last Ctrl-S, for the page to download.
+    pub fn take_download(&mut self) -> Option<Download> {
+        self.download.take()
+    }
+
+    fn save_as_download(&mut self) {
+        let file = std::path::Path::new(&self.loaded.file);
+        let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+        let stem = stem.strip_suffix(".saved").unwrap_or(&stem);
+        let name = format!("{stem}.saved.ron");
+        match self.session_text() {
+            Ok(text) => {
+                self.dirty = false;
+                self.overlay = Overlay::None;
+                self.outcome = Some(Outcome::note(format!(
+                    "Downloaded {name}. Open it on this page again (the menu's \"Open a \
+                     scenario file\", or drop it on the page), or in a terminal: \
+                     invitesim open {name}"
+                )));
+                self.download = Some(Download { name, text });
+            }
+            Err(e) => {
+                self.overlay = Overlay::None;
+                self.outcome = Some(Outcome::note(format!("Could not save the session: {e}")));
+            }
+        }
     }
 
     /// The session as a scenario file: the author's text with `actions:` set, or for a

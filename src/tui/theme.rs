@@ -54,6 +54,8 @@ styles! {
     key,
     /// The footer's one-line answer to the last key.
     status,
+    /// The text cursor in a field being typed into.
+    cursor,
 }
 
 impl Theme {
@@ -98,6 +100,7 @@ impl Theme {
             narration: Style::new().fg(Color::Cyan).add_modifier(Modifier::ITALIC),
             key: Style::new().fg(Color::Cyan).add_modifier(bold),
             status: Style::new().fg(Color::Yellow),
+            cursor: Style::new().add_modifier(Modifier::REVERSED),
         }
     }
 
@@ -123,6 +126,7 @@ impl Theme {
             narration: Style::new().add_modifier(Modifier::ITALIC),
             key: bold,
             status: bold,
+            cursor: Style::new().add_modifier(Modifier::REVERSED),
         }
     }
 }

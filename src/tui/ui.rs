@@ -122,7 +122,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         );
         let room = area.width.saturating_sub(width(&hint) as u16 + 4);
         let mut spans = vec![Span::styled(" /", theme.key)];
-        let typed = field.lines(room, ratatui::style::Style::new(), true);
+        let typed = field.lines(room, ratatui::style::Style::new(), Some(theme.cursor));
         spans.extend(
             typed
                 .into_iter()
