@@ -91,7 +91,7 @@ fn the_menu_lists_every_builtin_and_lesson_with_progress() {
     let text = screen(&p, 100, 40);
     assert!(text.contains("Lessons · 2 of 7 done"), "{text}");
     assert!(
-        text.contains("✓    Lesson 1: the sender is never told"),
+        text.contains("  ✓ Lesson 1: the sender is never told"),
         "lesson 1 is done: {text}"
     );
     assert!(text.contains("Open a scenario file"), "{text}");

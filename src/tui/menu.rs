@@ -122,15 +122,14 @@ impl Menu {
             } else if i == 0 {
                 lines.push(Line::raw(""));
             }
-            let mark = match item.done {
-                Some(true) => "✓ ",
-                Some(false) => "  ",
-                None => "",
-            };
-            let number = if i < 9 {
-                format!("{}.", i + 1)
-            } else {
-                "  ".into()
+            // The digits' number, and a ✓ column for things that can be done; items
+            // past the ninth keep their titles in line with the numbered ones.
+            let tick = |done: bool| if done { "✓" } else { " " };
+            let lead = match ((i < 9).then_some(i + 1), item.done) {
+                (Some(n), Some(done)) => format!("{} {n}. ", tick(done)),
+                (Some(n), None) => format!("{n}. "),
+                (None, Some(done)) => format!(" {} ", tick(done)),
+                (None, None) => "   ".into(),
             };
             let style = if i == self.selected {
                 theme.selected
@@ -140,10 +139,7 @@ impl Menu {
             if i == self.selected {
                 at = lines.len();
             }
-            lines.push(Line::styled(
-                format!(" {mark}{number} {} ", item.title),
-                style,
-            ));
+            lines.push(Line::styled(format!(" {lead}{} ", item.title), style));
         }
         (lines, at)
     }
