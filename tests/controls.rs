@@ -148,10 +148,17 @@ fn a_recording_carries_no_payload() {
         width: 120,
         height: 36,
         step_delay: 1.0,
+        end_hold: 3.0,
+        version: 2,
     };
     invitesim::export::record(&loaded, options, &mut out).expect("records");
     let text = String::from_utf8(out).expect("utf-8");
-    for line in text.lines().skip(1) {
+    let lines: Vec<&str> = text.lines().collect();
+    // The last event is the cast's own ending: the cursor put below the frame, shown.
+    let (last, events) = lines[1..].split_last().expect("events");
+    let end: serde_json::Value = serde_json::from_str(last).expect("json");
+    assert_eq!(end[2], "\u{1b}[0m\u{1b}[36;1H\r\n\u{1b}[?25h");
+    for line in events {
         let ev: serde_json::Value = serde_json::from_str(line).expect("json");
         let data = ev[2].as_str().expect("data");
         for payload in [

@@ -26,11 +26,15 @@ fn play_screens_is_deterministic_and_shows_every_step() {
     assert_eq!(a.stdout, b.stdout);
     let text = String::from_utf8(a.stdout).expect("utf-8");
     let loaded = scenario::resolve("tour").expect("tour");
-    // Every step, and one more frame for the answered quiz (the start has its own header).
+    // Every step once, a quiz answered (the start has its own header).
     assert_eq!(
         text.matches("\n── step ").count(),
-        loaded.scenario.script.len() + 1
+        loaded.scenario.script.len()
     );
+    // Plain text marks the active tab, and says nothing about keys to press.
+    assert!(text.contains("││[Inv 1] Arch Sent"), "{text}");
+    assert!(!text.contains("Press "), "{text}");
+    assert!(!text.contains("Space plays"), "{text}");
     assert!(text.starts_with("── start · tour.ron ──"));
     assert!(text.contains("── step 11/46 · Ignore(sam, from maya) ──"));
     assert!(text.contains("UNCHANGED · not told"));
@@ -52,6 +56,8 @@ fn cast(name: &str, width: u16, height: u16) -> (Vec<u8>, usize) {
         width,
         height,
         step_delay: 1.5,
+        end_hold: 3.0,
+        version: 2,
     };
     let failures = export::record(&loaded, options, &mut out).expect("in memory");
     (out, failures)
@@ -100,7 +106,8 @@ fn a_cast_replays_to_the_last_screen_of_the_app() {
         let (bytes, _) = cast(name, w, h);
         let text = String::from_utf8(bytes).expect("utf-8");
         let size = |n: u16| std::num::NonZero::new(n).expect("non-zero size");
-        let mut parser = vt100::Parser::new(size(h), size(w), 0);
+        // A terminal a row taller than the cast, as a viewer's usually is.
+        let mut parser = vt100::Parser::new(size(h + 1), size(w), 0);
         for line in text.lines().skip(1) {
             let ev: serde_json::Value = serde_json::from_str(line).expect("json");
             if ev[1] == "o" {
@@ -110,8 +117,16 @@ fn a_cast_replays_to_the_last_screen_of_the_app() {
         let replayed: Vec<String> = parser
             .screen()
             .rows(0, w)
+            .take(usize::from(h))
             .map(|r| r.trim_end().to_owned())
             .collect();
+        // The cast leaves the terminal as a shell wants it: the cursor shown, on the
+        // line below the frame.
+        assert!(
+            !parser.screen().hide_cursor(),
+            "{name}: the cursor stays hidden"
+        );
+        assert_eq!(parser.screen().cursor_position(), (h, 0), "{name}");
         let mut screens = Vec::new();
         let loaded = scenario::resolve(name).expect("built-in");
         export::screens(&loaded, (w, h), &mut screens).expect("in memory");

@@ -41,22 +41,29 @@ pub enum Command {
     Play {
         /// A scenario file, or the name of a built-in scenario (see `list`).
         scenario: String,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// The transcript as text or JSON lines; with --screens, text prints the
+        /// screens and svg writes one SVG per step into the folder -o names.
+        #[arg(long, value_enum, default_value_t = PlayFormat::Text)]
+        format: PlayFormat,
         /// Instead of a transcript, print the app's screen after each step at this size
-        /// (e.g. 100x30), as plain text.
+        /// (e.g. 100x30), as plain text (the active tab in brackets: `[Sent 1]`).
         #[arg(long, value_name = "WxH", value_parser = parse_size)]
         screens: Option<(u16, u16)>,
+        /// With --screens --format svg: the folder for the SVGs (step-000.svg, …).
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<std::path::PathBuf>,
         /// Play again each time the file is saved (Ctrl-C stops).
         #[arg(long)]
         watch: bool,
     },
-    /// Render the scripted run into an asciicast v2 file (for asciinema-player and agg).
+    /// Render the scripted run into an asciicast file (asciinema, asciinema-player),
+    /// or with `-o NAME.svg` an animated SVG (a README's <img>).
     Record {
         /// A scenario file, or the name of a built-in scenario (see `list`).
         scenario: String,
-        /// Where to write the cast.
-        #[arg(short, long, value_name = "OUT.cast")]
+        /// Where to write the recording: an asciicast, or an animated SVG when the name
+        /// ends in .svg.
+        #[arg(short, long, value_name = "OUT.cast|OUT.svg")]
         output: std::path::PathBuf,
         /// Terminal size of the recording.
         #[arg(long, value_name = "WxH", value_parser = parse_size, default_value = "120x36")]
@@ -64,6 +71,12 @@ pub enum Command {
         /// Seconds between steps on the cast's timeline.
         #[arg(long, value_name = "SECS", default_value_t = 1.5, value_parser = parse_delay)]
         step_delay: f64,
+        /// Seconds the last frame stays before the recording ends (or starts again).
+        #[arg(long, value_name = "SECS", default_value_t = 3.0, value_parser = parse_delay)]
+        end_hold: f64,
+        /// asciicast version: 2 (every player) or 3 (the asciinema CLI 3's own).
+        #[arg(long, value_name = "2|3", default_value_t = 2, value_parser = clap::value_parser!(u8).range(2..=3))]
+        cast_version: u8,
     },
     /// The course: lessons done in place, each with a goal, a hint and a quiz.
     Learn {
@@ -185,30 +198,36 @@ pub fn run(cli: Cli) -> ExitCode {
             watch: true,
             format,
             screens,
+            output,
         }) => watch::watch(std::slice::from_ref(&scenario), || {
-            let _ = match screens {
-                None => play_cmd(&scenario, format),
-                Some(size) => screens_cmd(&scenario, size),
-            };
+            let _ = play_or_screens(&scenario, format, screens, output.as_deref());
         })
         .map(|()| ExitCode::SUCCESS),
         Some(Command::Play {
             scenario,
             format,
-            screens: None,
+            screens,
+            output,
             ..
-        }) => play_cmd(&scenario, format),
-        Some(Command::Play {
-            scenario,
-            screens: Some(size),
-            ..
-        }) => screens_cmd(&scenario, size),
+        }) => play_or_screens(&scenario, format, screens, output.as_deref()),
         Some(Command::Record {
             scenario,
             output,
             size,
             step_delay,
-        }) => record_cmd(&scenario, &output, size, step_delay),
+            end_hold,
+            cast_version,
+        }) => {
+            let (width, height) = size;
+            let options = play::CastOptions {
+                width,
+                height,
+                step_delay,
+                end_hold,
+                version: cast_version,
+            };
+            record_cmd(&scenario, &output, options)
+        }
         Some(Command::Learn {
             lessons,
             from,
@@ -478,28 +497,82 @@ fn failures_exit(failures: usize) -> ExitCode {
     }
 }
 
-fn screens_cmd(arg: &str, size: (u16, u16)) -> io::Result<ExitCode> {
-    to_stdout(arg, |loaded, out| play::screens(loaded, size, out))
+/// `play`'s formats: transcripts (text, JSON lines), and screens as text or SVG.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlayFormat {
+    Text,
+    Json,
+    Svg,
 }
 
-fn record_cmd(
+fn play_or_screens(
     arg: &str,
-    output: &Path,
-    (width, height): (u16, u16),
-    step_delay: f64,
+    format: PlayFormat,
+    screens: Option<(u16, u16)>,
+    output: Option<&Path>,
 ) -> io::Result<ExitCode> {
+    let misuse = |why: &str| {
+        eprintln!("invitesim: {why}");
+        Ok(ExitCode::from(EXIT_BAD_INPUT))
+    };
+    match (format, screens, output) {
+        (PlayFormat::Text, None, None) => play_cmd(arg, Format::Text),
+        (PlayFormat::Json, None, None) => play_cmd(arg, Format::Json),
+        (PlayFormat::Text, Some(size), None) => {
+            to_stdout(arg, |loaded, out| play::screens(loaded, size, out))
+        }
+        (PlayFormat::Svg, Some(size), Some(dir)) => {
+            let loaded = match resolve(arg) {
+                Ok(l) => l,
+                Err(code) => return Ok(code),
+            };
+            match play::screens_svg(&loaded, size, dir) {
+                Ok((written, failures)) => {
+                    eprintln!("wrote {written} SVGs into {}", dir.display());
+                    Ok(failures_exit(failures))
+                }
+                Err(e) => Ok(cannot_write(dir, &e)),
+            }
+        }
+        (PlayFormat::Svg, _, _) => {
+            misuse("--format svg draws screens: give --screens WxH and -o DIR (a folder)")
+        }
+        (PlayFormat::Json, Some(_), _) => {
+            misuse("--screens draws screens: --format text prints them, --format svg writes SVGs")
+        }
+        (_, _, Some(_)) => {
+            misuse("-o DIR is for --screens --format svg; a transcript goes to stdout")
+        }
+    }
+}
+
+fn record_cmd(arg: &str, output: &Path, options: play::CastOptions) -> io::Result<ExitCode> {
     let loaded = match resolve(arg) {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
-    let options = play::CastOptions {
-        width,
-        height,
-        step_delay,
-    };
-    match crate::files::write_atomically(output, |out| play::record(&loaded, options, out)) {
+    let svg = output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    let result = crate::files::write_atomically(output, |out| {
+        if svg {
+            let film = play::film::film(
+                &loaded,
+                (options.width, options.height),
+                tui::Theme::colour(),
+                options.step_delay,
+            )?;
+            let title = format!("invitesim · {}", loaded.scenario.title);
+            out.write_all(play::svg::animated(&film, &title, options.end_hold).as_bytes())?;
+            Ok(film.failures)
+        } else {
+            play::record(&loaded, options, out)
+        }
+    });
+    match result {
         Ok(failures) => {
-            eprintln!("wrote {} ({width}x{height})", output.display());
+            let (w, h) = (options.width, options.height);
+            eprintln!("wrote {} ({w}x{h})", output.display());
             Ok(failures_exit(failures))
         }
         Err(e) => Ok(cannot_write(output, &e)),

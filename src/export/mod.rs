@@ -1,19 +1,21 @@
 //! Headless outputs over `script`: a scenario's script run without a terminal, written as a text or
 //! JSON-lines transcript.
 
+pub mod film;
 mod json;
 #[cfg(not(target_arch = "wasm32"))]
 mod record;
 pub mod rules;
 mod screens;
 pub mod story;
+pub mod svg;
 mod text;
 
 use std::io::{self, Write};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use record::{CastOptions, record};
-pub use screens::{screens, text_lines};
+pub use screens::{heading, screens, screens_svg, text_lines};
 
 use crate::scenario::Loaded;
 use crate::script::{Runner, StepKind, StepReport};

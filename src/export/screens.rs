@@ -1,39 +1,57 @@
 //! `play --screens WxH`: after each step, the screen the app would show at that size,
-//! as plain text — the same render code, drawn into ratatui's TestBackend.
+//! as plain text (or, with `--format svg`, one SVG per step) — the recording's frames
+//! (`film`), one per step: a quiz shows once, answered.
 
 use std::io::{self, Write};
+use std::path::Path;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
+use super::film::{Film, Frame, film};
 use crate::scenario::Loaded;
-use crate::tui::{App, Theme};
+use crate::tui::Theme;
+
+/// The frames `--screens` shows: every step once (a quiz's answered screen).
+fn shown(film: &Film) -> impl Iterator<Item = &Frame> {
+    film.frames.iter().filter(|f| !f.question)
+}
+
+/// A frame's heading: `start · FILE` or `step 3/46 · Send(…)`.
+pub fn heading(film: &Film, frame: &Frame) -> String {
+    match frame.step {
+        None => frame.label.clone(),
+        Some(i) => format!("step {}/{} · {}", i + 1, film.steps, frame.label),
+    }
+}
 
 /// Writes every step's screen; returns how many steps did not turn out as written.
-pub fn screens(
-    loaded: &Loaded,
-    (width, height): (u16, u16),
-    out: &mut dyn Write,
-) -> io::Result<usize> {
-    let mut app = App::new(loaded.clone(), Theme::plain());
-    let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
-    let steps = loaded.scenario.script.clone();
-    let mut print = |app: &App, header: &str| -> io::Result<()> {
-        let Ok(_) = terminal.draw(|f| f.render_widget(app, f.area()));
-        writeln!(out, "── {header} ──")?;
-        for line in text_lines(terminal.backend().buffer()) {
+pub fn screens(loaded: &Loaded, size: (u16, u16), out: &mut dyn Write) -> io::Result<usize> {
+    let film = film(loaded, size, Theme::plain(), 1.0)?;
+    for frame in shown(&film) {
+        writeln!(out, "── {} ──", heading(&film, frame))?;
+        for line in text_lines(&frame.screen) {
             writeln!(out, "{line}")?;
         }
-        writeln!(out)
-    };
-    print(&app, &format!("start · {}", loaded.file))?;
-    app.play_through(|app, i| {
-        let label = steps.get(i).map(|s| s.one_line()).unwrap_or_default();
-        print(app, &format!("step {}/{} · {label}", i + 1, steps.len()))
-    })?;
-    Ok(app.script_failures())
+        writeln!(out)?;
+    }
+    Ok(film.failures)
+}
+
+/// Writes one SVG per step into `dir` (`step-000.svg` is the opening screen); returns
+/// the files written and how many steps did not turn out as written.
+pub fn screens_svg(loaded: &Loaded, size: (u16, u16), dir: &Path) -> io::Result<(usize, usize)> {
+    std::fs::create_dir_all(dir)?;
+    let film = film(loaded, size, Theme::colour(), 1.0)?;
+    let mut written = 0;
+    for frame in shown(&film) {
+        let n = frame.step.map_or(0, |i| i + 1);
+        let svg = super::svg::still(&frame.screen, &heading(&film, frame));
+        let path = dir.join(format!("step-{n:03}.svg"));
+        crate::files::write_atomically(&path, |out| out.write_all(svg.as_bytes()))?;
+        written += 1;
+    }
+    Ok((written, film.failures))
 }
 
 /// The buffer as lines of text, trailing blanks trimmed; a wide character's hidden

@@ -196,6 +196,10 @@ pub struct App {
     pub(super) downloads: bool,
     /// A saved session waiting for the page to download it.
     pub(super) download: Option<Download>,
+    /// Drawn for a recording (a cast, an SVG, `--screens`): the footer is a caption
+    /// carrying the step's narration, the active tab is bracketed so plain text shows
+    /// it, and nothing says which key to press.
+    pub(super) recording: bool,
 }
 
 /// A session saved as a file to download: its name and scenario text.
@@ -239,6 +243,7 @@ impl App {
             at_script_start: false,
             downloads: false,
             download: None,
+            recording: false,
         };
         // Starting a script resets the world and refreshes; otherwise refresh here.
         app.start_script();
@@ -571,6 +576,19 @@ impl App {
     /// The course, taken out of a finished lesson's app.
     pub fn into_course(self) -> Option<Course> {
         self.course
+    }
+
+    /// The app as a recording draws it: a caption instead of keys, the active tab
+    /// bracketed, no "press" hints.
+    pub fn for_recording(mut self) -> App {
+        self.recording = true;
+        self
+    }
+
+    /// The caption a recording shows: the narration of the step playing.
+    pub fn caption(&self) -> Option<&str> {
+        let pb = self.playback.as_ref().filter(|p| p.following)?;
+        pb.narration.as_deref()
     }
 
     /// Sets the script's auto-advance speed (1 = normal).

@@ -128,7 +128,9 @@ fn intro(app: &App) -> Vec<Line<'static>> {
     if !s.summary.is_empty() {
         lines.push(Line::styled(s.summary.clone(), theme.narration));
     }
-    if app.playback.as_ref().is_some_and(|p| p.following) {
+    if app.recording {
+        // A recording is watched, not driven: no keys to press.
+    } else if app.playback.as_ref().is_some_and(|p| p.following) {
         lines.push(Line::raw(
             "Space plays the script and . steps through it; any action key explores on your own \
              (r returns). ? explains every key.",
@@ -213,9 +215,14 @@ fn quiz_lines(app: &App, q: &crate::scenario::Quiz, chosen: Option<usize>) -> Ve
             _ => " ",
         };
         let letter = app.key_for(Command::Answer(i as u8 + 1));
-        lines.push(Line::raw(format!("  {mark} {letter}. {c}")));
+        let line = format!("  {mark} {letter}. {c}");
+        lines.push(match chosen {
+            Some(_) if i == q.answer => Line::styled(line, theme.good),
+            _ => Line::raw(line),
+        });
     }
     match chosen {
+        None if app.recording => {}
         None => {
             let key = |n: usize| app.key_for(Command::Answer(n as u8));
             lines.push(Line::styled(
@@ -252,24 +259,30 @@ fn script_lines(app: &App) -> Vec<Line<'static>> {
     if !pb.following {
         return lines;
     }
-    // A quiz needs the room more than the narration (its question carries the context).
-    if let Some(text) = pb.narration.as_ref().filter(|_| pb.quiz.is_none()) {
+    // A quiz needs the room more than the narration (its question carries the context);
+    // a recording carries the narration in its caption.
+    if let Some(text) = (pb.narration.as_ref()).filter(|_| pb.quiz.is_none() && !app.recording) {
         lines.push(Line::styled(format!("» {text}"), theme.narration));
     }
     if let Some(quiz) = pb.quiz
         && let Some(crate::scenario::Step::Quiz(q)) = pb.runner.steps().get(quiz.step)
     {
         lines.extend(quiz_lines(app, q, quiz.chosen));
-        if quiz.chosen.is_some() {
+        if quiz.chosen.is_some() && !app.recording {
             lines.push(Line::styled("(. or Space goes on)", theme.dim));
         }
         return lines;
     }
     if pb.is_done() {
         let (held, judged) = pb.held();
+        let next = if app.recording {
+            ""
+        } else {
+            " r replays it; action keys explore from here."
+        };
         lines.push(Line::styled(
             format!(
-                "End of the script: {held} of {judged} checks held · quizzes {} of {} right. r replays it; action keys explore from here.",
+                "End of the script: {held} of {judged} checks held · quizzes {} of {} right.{next}",
                 pb.right, pb.asked
             ),
             theme.title,

@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod menu;
 mod overlay;
 pub mod page;
+pub mod palette;
 mod pane;
 mod playback;
 mod popup;

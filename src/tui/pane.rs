@@ -70,9 +70,15 @@ fn tab_label(app: &App, i: usize, t: Tab, size: usize) -> String {
     let pane = &app.panes[i];
     let name = [t.label(), SHORT[t.index()], TINY[t.index()]][size];
     let star = if changed_tab(app, i, t) { "*" } else { "" };
-    match pane.list_len(t) {
+    let label = match pane.list_len(t) {
         0 => format!("{name}{star}"),
         n => format!("{name} {n}{star}"),
+    };
+    // Plain text has no underline: a recording brackets the active tab.
+    if app.recording && pane.tab == t {
+        format!("[{label}]")
+    } else {
+        label
     }
 }
 

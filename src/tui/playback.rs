@@ -273,11 +273,11 @@ impl App {
     }
 
     /// Plays the whole script with no one at the keys, calling `frame` after each step
-    /// with the step's index, and once more after a quiz is answered (with its right
-    /// answer). `play --screens` and `record` are built on this.
+    /// with the step's index and whether it is a quiz's question, and once more after
+    /// the quiz is answered (with its right answer). `export::film` is built on this.
     pub fn play_through(
         &mut self,
-        mut frame: impl FnMut(&App, usize) -> io::Result<()>,
+        mut frame: impl FnMut(&App, usize, bool) -> io::Result<()>,
     ) -> io::Result<()> {
         while let Some(i) = self
             .playback
@@ -286,14 +286,15 @@ impl App {
             .map(Playback::position)
         {
             self.script_step();
-            frame(self, i)?;
-            if self.quiz_waiting() {
+            let question = self.quiz_waiting();
+            frame(self, i, question)?;
+            if question {
                 let right = match self.playback.as_ref().and_then(|p| p.runner.steps().get(i)) {
                     Some(Step::Quiz(q)) => q.answer,
                     _ => 0,
                 };
                 self.answer_quiz(right);
-                frame(self, i)?;
+                frame(self, i, false)?;
             }
         }
         Ok(())

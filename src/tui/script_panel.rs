@@ -14,7 +14,9 @@ pub fn render(app: &App, pb: &Playback, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let steps = pb.runner.steps();
     let at = pb.position();
-    let state = if !pb.following {
+    let state = if app.recording {
+        if pb.is_done() { "done" } else { "playing" }
+    } else if !pb.following {
         "you took over · r returns"
     } else if pb.is_done() {
         "done · r replays"

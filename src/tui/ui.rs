@@ -42,11 +42,14 @@ impl Widget for &App {
             6
         };
         let panel = wanted.clamp(least.min(most.max(6)), most.max(6));
+        // A recording's footer is its caption: the narration, on up to three lines.
+        let caption = self.recording.then(|| caption_lines(self, area.width));
+        let footer_height = caption.as_ref().map_or(1, |c| c.len().clamp(1, 3) as u16);
         let [header, body, what, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(6),
             Constraint::Length(panel),
-            Constraint::Length(1),
+            Constraint::Length(footer_height),
         ])
         .areas(area);
         render_header(self, header, buf);
@@ -67,7 +70,12 @@ impl Widget for &App {
             }
             _ => happened::render(self, lines, what, buf),
         }
-        render_footer(self, footer, buf);
+        match caption {
+            Some(lines) => Paragraph::new(lines)
+                .style(self.theme.narration)
+                .render(footer, buf),
+            None => render_footer(self, footer, buf),
+        }
         popup::render(self, area, buf);
     }
 }
@@ -107,6 +115,24 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
         Span::raw(right),
     ]);
     Paragraph::new(line).style(theme.header).render(area, buf);
+}
+
+/// A recording's caption: the step's narration wrapped to the width, at most three
+/// lines (the last cut with …).
+fn caption_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let Some(text) = app.caption() else {
+        return Vec::new();
+    };
+    let width = usize::from(width.saturating_sub(2)).max(1);
+    let mut lines = super::text::hang(text, width, 0);
+    if lines.len() > 3 {
+        lines.truncate(3);
+        lines[2] = fit(&format!("{}…", lines[2]), width);
+    }
+    lines
+        .into_iter()
+        .map(|l| Line::raw(format!(" {l}")))
+        .collect()
 }
 
 /// The footer: the filter being typed, or the answer to the last key, or the keys
