@@ -127,7 +127,7 @@ fn a_full_disk_leaves_the_old_file_and_says_why() {
     fs::write(&out, OLD).expect("old");
     // A file-size limit of 64 KiB stands in for a full disk: the write fails with
     // "File too large" part-way (SIGXFSZ ignored, as a shell can).
-    let script = format!("trap '' XFSZ; ulimit -f 64; exec \"$0\" \"$@\"",);
+    let script = "trap '' XFSZ; ulimit -f 64; exec \"$0\" \"$@\"";
     let run = Command::new("sh")
         .arg("-c")
         .arg(script)
