@@ -87,6 +87,25 @@ fn a_replaced_file_keeps_its_permissions() {
     assert_eq!(debris(&d, &["progress.ron"]), Vec::<String>::new());
 }
 
+#[test]
+fn a_new_file_gets_the_permissions_of_any_new_file() {
+    let d = dir("new");
+    let out = d.join("world.ron");
+    let run = Command::new("sh")
+        .arg("-c")
+        .arg("umask 022; exec \"$0\" \"$@\"")
+        .arg(bin())
+        .args(generate(&out, "100"))
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(0));
+    let mode = fs::metadata(&out).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(
+        mode, 0o644,
+        "0666 less the umask, not a temporary file's 0600"
+    );
+}
+
 /// Runs the binary as an unprivileged user even when the tests run as root (in a user
 /// namespace of its own, where root's files are not its own), so a read-only folder is
 /// read-only to it.
