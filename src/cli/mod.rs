@@ -350,19 +350,75 @@ fn config_cmd(keys: bool, theme: bool, dir: bool) -> io::Result<()> {
 }
 
 fn open(arg: &str, no_mouse: bool, speed: f64) -> io::Result<ExitCode> {
-    let loaded = match resolve(arg) {
-        Ok(l) => l,
-        Err(code) => return Ok(code),
-    };
-    // A lesson opens as a lesson: goal on screen, checks judged, quiz after the goal.
-    if loaded.scenario.lesson.is_some() && loaded.setup.actions.is_empty() {
-        return learn(&[arg.to_owned()], None, false, no_mouse);
-    }
     let options = match options(no_mouse, speed) {
         Ok(o) => o,
         Err(code) => return Ok(code),
     };
-    Ok(ending_code(tui::run(loaded, options)?))
+    let (file, bytes) = label(arg);
+    let owned = arg.to_owned();
+    match tui::open(file, bytes, move || scenario::resolve(&owned), options)? {
+        tui::Opened::Ended(ending) => Ok(ending_code(ending)),
+        tui::Opened::Failed(e) => {
+            eprintln!("{}", e.render(color_on_stderr()));
+            Ok(ExitCode::from(EXIT_BAD_INPUT))
+        }
+        // A lesson opens as a lesson: goal on screen, checks judged, quiz after the goal.
+        tui::Opened::Lesson(_) => learn(&[arg.to_owned()], None, false, no_mouse),
+    }
+}
+
+/// How a file (or built-in) is named while it loads, and its size.
+fn label(arg: &str) -> (String, u64) {
+    match std::fs::metadata(arg) {
+        Ok(m) => (scenario::visible(arg).into_owned(), m.len()),
+        Err(_) => match builtin::find(arg) {
+            Some(b) => (format!("{}.ron", b.name), b.source.len() as u64),
+            None => (scenario::visible(arg).into_owned(), 0),
+        },
+    }
+}
+
+/// Runs a load on another thread and, when stderr is a terminal and the load takes
+/// more than a quarter of a second, shows how far it has got on one line there (the
+/// line is cleared after). Piped, it prints nothing.
+fn with_progress<T: Send + 'static>(
+    (file, bytes): (String, Option<u64>),
+    job: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    use std::io::IsTerminal;
+    use std::time::{Duration, Instant};
+    if !io::stderr().is_terminal() {
+        return job();
+    }
+    let counters = std::sync::Arc::new(scenario::progress::Counters::default());
+    let worker = {
+        let counters = std::sync::Arc::clone(&counters);
+        std::thread::spawn(move || scenario::progress::counting(counters, job))
+    };
+    let started = Instant::now();
+    let mut shown = false;
+    while !worker.is_finished() {
+        std::thread::sleep(Duration::from_millis(20));
+        if started.elapsed() >= Duration::from_millis(250) && !worker.is_finished() {
+            let cols = ratatui::crossterm::terminal::size().map_or(80, |(w, _)| w);
+            let line = tui::loading::line(
+                &file,
+                bytes,
+                counters.stage(),
+                usize::from(cols).saturating_sub(1),
+            );
+            eprint!("\r\x1b[K{line}");
+            shown = true;
+            std::thread::sleep(Duration::from_millis(80));
+        }
+    }
+    if shown {
+        eprint!("\r\x1b[K");
+    }
+    match worker.join() {
+        Ok(value) => value,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
 }
 
 fn learn(
@@ -580,7 +636,11 @@ fn record_cmd(arg: &str, output: &Path, options: play::CastOptions) -> io::Resul
 }
 
 fn generate_cmd(spec: &crate::scenario::generate::Spec, output: &Path) -> io::Result<ExitCode> {
-    let text = match crate::scenario::generate::generate(spec) {
+    let job = {
+        let spec = *spec;
+        move || crate::scenario::generate::generate(&spec)
+    };
+    let text = match with_progress((output.display().to_string(), None), job) {
         Ok(t) => t,
         Err(why) => {
             eprintln!("invitesim: {why}");
@@ -612,7 +672,9 @@ fn cannot_write(path: &Path, e: &io::Error) -> ExitCode {
 fn check(files: &[String]) -> ExitCode {
     let mut worst = 0;
     for f in files {
-        match scenario::resolve(f) {
+        let owned = f.clone();
+        let (file, bytes) = label(f);
+        match with_progress((file, Some(bytes)), move || scenario::resolve(&owned)) {
             Ok(l) => match play::story::failures(&l) {
                 None => println!(
                     "{}: ok ({}, {}; {})",

@@ -25,7 +25,7 @@ pub struct Scenario {
     pub people: Vec<PersonSpec>,
     #[serde(default)]
     pub connections: Vec<(String, String)>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted")]
     pub invitations: Vec<InvitationSpec>,
     #[serde(default)]
     pub script: Vec<Step>,
@@ -86,6 +86,32 @@ pub struct RulesSpec {
     pub warn_chance: Option<Chance>,
     #[serde(default, deserialize_with = "value")]
     pub restriction_escalation: Option<bool>,
+}
+
+/// A list counted as it is parsed, for a loading screen (`progress`): the same
+/// sequence as a `Vec`'s own, with the same errors.
+fn counted<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    struct Counted<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Counted<T> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a sequence")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+                if items.len() % super::progress::EVERY == 0 {
+                    super::progress::parsed(items.len());
+                }
+            }
+            super::progress::parsed(items.len());
+            Ok(items)
+        }
+    }
+    d.deserialize_seq(Counted(std::marker::PhantomData))
 }
 
 /// A field that was written: its value is read as the rule's own type, so `None` is

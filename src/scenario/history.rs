@@ -96,11 +96,16 @@ pub fn replay(
         }
     }
     ops.sort_unstable();
+    let moments = ops.len();
+    super::progress::replaying(0, moments);
     world.begin_history_at(begin);
     world.set_logging(false);
     world.reserve(count);
     let max = world.rules().note_max_chars as usize;
-    for key in ops {
+    for (n, key) in ops.into_iter().enumerate() {
+        if n % super::progress::EVERY == 0 {
+            super::progress::replaying(n, moments);
+        }
         let i = (key & u64::from(u32::MAX)) as usize;
         let change = key & (1 << 32) != 0;
         let Some(p) = parts[i].as_mut() else { continue };

@@ -9,6 +9,7 @@ pub mod generate;
 mod history;
 mod load;
 pub mod locate;
+pub mod progress;
 pub mod save;
 mod step;
 mod validate;

@@ -9,6 +9,7 @@ mod happened;
 mod input;
 pub mod key;
 pub mod keymap;
+pub mod loading;
 pub mod menu;
 mod overlay;
 pub mod page;
@@ -32,7 +33,7 @@ pub use counts::PaneCounts;
 pub use course::Course;
 pub use overlay::Overlay;
 #[cfg(not(target_arch = "wasm32"))]
-pub use terminal::{Ending, learn, run};
+pub use terminal::{Ending, Opened, learn, open, run};
 pub use theme::Theme;
 
 use crate::scenario::Loaded;

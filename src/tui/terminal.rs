@@ -18,8 +18,94 @@ use ratatui::crossterm::execute;
 use super::course::Course;
 use super::progress::Progress;
 use super::{App, Options, key, keymap, menu};
-use crate::scenario::Loaded;
+use crate::scenario::progress::Counters;
+use crate::scenario::{Loaded, ScenarioError};
 use std::path::PathBuf;
+
+/// How `open` ended.
+pub enum Opened {
+    /// The app ran (or the load was cancelled) and ended so.
+    Ended(Ending),
+    /// The file did not load: the terminal is restored, for the caller to say why.
+    Failed(ScenarioError),
+    /// It is a lesson: the caller runs it as one.
+    Lesson(Box<Loaded>),
+}
+
+/// How long a load may take before the terminal shows a loading screen.
+const QUIET_LOAD: Duration = Duration::from_millis(250);
+
+/// Loads on another thread and runs the app on what it loaded. A load longer than a
+/// quarter of a second shows the loading screen (`loading`) until it is done, then
+/// the app in the same terminal session: never a blank screen. q, Esc or Ctrl-C on the
+/// loading screen cancel.
+pub fn open(
+    file: String,
+    bytes: u64,
+    load: impl FnOnce() -> Result<Loaded, ScenarioError> + Send + 'static,
+    options: Options,
+) -> io::Result<Opened> {
+    let counters = Arc::new(Counters::default());
+    let worker = {
+        let counters = Arc::clone(&counters);
+        std::thread::spawn(move || crate::scenario::progress::counting(counters, load))
+    };
+    let started = Instant::now();
+    while !worker.is_finished() && started.elapsed() < QUIET_LOAD {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let joined = |worker: std::thread::JoinHandle<_>| {
+        worker
+            .join()
+            .unwrap_or_else(|_| Err(ScenarioError::one(&file, None, "the loader stopped")))
+    };
+    if worker.is_finished() {
+        return match joined(worker) {
+            Ok(loaded) if is_lesson(&loaded) => Ok(Opened::Lesson(Box::new(loaded))),
+            Ok(loaded) => run(loaded, options).map(Opened::Ended),
+            Err(e) => Ok(Opened::Failed(e)),
+        };
+    }
+    let signals = Signals::register()?;
+    with_terminal(|terminal| {
+        while !worker.is_finished() {
+            let screen = super::loading::Loading {
+                file: &file,
+                bytes,
+                stage: counters.stage(),
+                elapsed: started.elapsed(),
+                theme: options.config.theme,
+            };
+            terminal.draw(|f| f.render_widget(&screen, f.area()))?;
+            let events = match next_events(&signals, SIGNAL_CHECK)? {
+                Ok(events) => events,
+                Err(ending) => return Ok(Opened::Ended(ending)),
+            };
+            let cancel = events.iter().filter_map(key::terminal::input).any(|i| {
+                matches!(i, super::key::Input::Key(k) if matches!(
+                    options.config.keymap.command(keymap::Layer::Menu, k),
+                    Some(keymap::Command::Close | keymap::Command::Quit)
+                ))
+            });
+            if cancel {
+                return Ok(Opened::Ended(Ending::Quit));
+            }
+        }
+        match joined(worker) {
+            Ok(loaded) if is_lesson(&loaded) => Ok(Opened::Lesson(Box::new(loaded))),
+            Ok(loaded) => {
+                let mut app = options.app(loaded);
+                event_loop(terminal, &mut app, &signals).map(Opened::Ended)
+            }
+            Err(e) => Ok(Opened::Failed(e)),
+        }
+    })
+}
+
+/// A lesson file opens as a lesson (unless it is a saved session of one).
+fn is_lesson(loaded: &Loaded) -> bool {
+    loaded.scenario.lesson.is_some() && loaded.setup.actions.is_empty()
+}
 
 /// Runs the app until the person quits.
 pub fn run(loaded: Loaded, options: Options) -> io::Result<Ending> {
