@@ -1,7 +1,6 @@
 //! Writing files so that nothing is ever half-written, and nothing but the file named
 //! is ever written.
 
-use std::fs::File;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -38,8 +37,7 @@ pub fn write_atomically<T>(
         tmp.as_file().set_permissions(old.permissions())?;
     }
     tmp.as_file().sync_all()?;
-    let file: File = tmp.persist(path).map_err(|e| e.error)?;
-    drop(file);
+    tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir);
     Ok(value)
 }
@@ -47,7 +45,7 @@ pub fn write_atomically<T>(
 /// Makes the rename itself durable where the platform can (best effort).
 fn sync_dir(dir: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
+    if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }
     #[cfg(not(unix))]

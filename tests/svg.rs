@@ -22,6 +22,26 @@ fn tmp(name: &str) -> std::path::PathBuf {
     dir
 }
 
+/// `record tour -o X.svg --size SIZE`, in a folder of its own: the SVG's bytes.
+fn record_svg(folder: &str, size: &str) -> Vec<u8> {
+    let path = tmp(folder).join("tour.svg");
+    let out = invitesim(&[
+        "record",
+        "tour",
+        "-o",
+        path.to_str().expect("utf-8"),
+        "--size",
+        size,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read(&path).expect("written")
+}
+
 /// `play --screens` output as (heading, screen lines) blocks.
 fn screens(name: &str, size: &str) -> Vec<(String, Vec<String>)> {
     let out = invitesim(&["play", name, "--screens", size]);
@@ -117,23 +137,7 @@ fn row_text(row: roxmltree::Node) -> String {
 
 #[test]
 fn the_animated_svg_shows_every_step_as_play_screens_does() {
-    let dir = tmp("animated");
-    let path = dir.join("tour.svg");
-    let out = invitesim(&[
-        "record",
-        "tour",
-        "-o",
-        path.to_str().expect("utf-8"),
-        "--size",
-        "100x30",
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let svg = std::fs::read_to_string(&path).expect("written");
+    let svg = String::from_utf8(record_svg("animated", "100x30")).expect("utf-8");
     assert!(svg.contains("@keyframes film"), "animated");
     let frames = frames(&svg, 30);
     let screens = screens("tour", "100x30");
@@ -213,18 +217,7 @@ fn svg_bytes_are_deterministic() {
 
 #[test]
 fn the_readme_svg_is_current() {
-    let dir = tmp("readme");
-    let path = dir.join("tour.svg");
-    let out = invitesim(&[
-        "record",
-        "tour",
-        "-o",
-        path.to_str().expect("utf-8"),
-        "--size",
-        "120x36",
-    ]);
-    assert_eq!(out.status.code(), Some(0));
-    let fresh = std::fs::read(&path).expect("written");
+    let fresh = record_svg("readme", "120x36");
     let committed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/tour.svg"))
         .expect("assets/tour.svg");
     assert!(

@@ -198,6 +198,13 @@ fn num(v: f64) -> String {
 
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// Appends `text` to `out` as XML or HTML text (`&`, `<`, `>` escaped): the SVG's, and
+/// the web page's rows (`web/src/rows.rs`).
+pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -206,7 +213,6 @@ fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 fn document(width: f64, height: f64, title: &str, style: &str, body: &str) -> String {

@@ -12,6 +12,7 @@
 use std::fmt::Write;
 use std::io;
 
+use invitesim::export::svg::escape_into as escape;
 use invitesim::tui::palette::{BG, FG, hex, rgb};
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
@@ -169,17 +170,6 @@ fn flush(html: &mut String, style: &str, run: &mut String) {
         let _ = write!(html, "<span style=\"{style}\">{run}</span>");
     }
     run.clear();
-}
-
-fn escape(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// A cell's style as inline CSS; empty for the page's defaults.
