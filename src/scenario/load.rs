@@ -30,6 +30,14 @@ pub struct Loaded {
     pub source: Option<std::sync::Arc<str>>,
 }
 
+impl Loaded {
+    /// A lesson opens as one (goal, hint, quiz), unless it is a saved session of one:
+    /// that opens where it was saved, exploring.
+    pub fn is_lesson(&self) -> bool {
+        self.scenario.lesson.is_some() && self.setup.actions.is_empty()
+    }
+}
+
 /// Files up to this size keep their text for saving.
 pub const KEEP_SOURCE: usize = 4 << 20;
 

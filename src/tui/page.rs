@@ -175,10 +175,6 @@ impl Page {
         }
     }
 
-    pub fn progress(&self) -> &Progress {
-        &self.progress
-    }
-
     fn choose(&mut self, target: Target) {
         match target {
             Target::Run(source) => self.run(source),
@@ -210,7 +206,7 @@ impl Page {
             }
         };
         let mut app = self.options.app(loaded.clone()).saves_as_downloads();
-        if loaded.scenario.lesson.is_some() {
+        if loaded.is_lesson() {
             let names = lesson_names();
             let name = Course::lesson_name(&loaded);
             let place = match names.iter().position(|n| *n == name) {

@@ -61,7 +61,7 @@ pub fn open(
     };
     if worker.is_finished() {
         return match joined(worker) {
-            Ok(loaded) if is_lesson(&loaded) => Ok(Opened::Lesson(Box::new(loaded))),
+            Ok(loaded) if loaded.is_lesson() => Ok(Opened::Lesson(Box::new(loaded))),
             Ok(loaded) => run(loaded, options).map(Opened::Ended),
             Err(e) => Ok(Opened::Failed(e)),
         };
@@ -92,7 +92,7 @@ pub fn open(
             }
         }
         match joined(worker) {
-            Ok(loaded) if is_lesson(&loaded) => Ok(Opened::Lesson(Box::new(loaded))),
+            Ok(loaded) if loaded.is_lesson() => Ok(Opened::Lesson(Box::new(loaded))),
             Ok(loaded) => {
                 let mut app = options.app(loaded);
                 event_loop(terminal, &mut app, &signals).map(Opened::Ended)
@@ -100,11 +100,6 @@ pub fn open(
             Err(e) => Ok(Opened::Failed(e)),
         }
     })
-}
-
-/// A lesson file opens as a lesson (unless it is a saved session of one).
-fn is_lesson(loaded: &Loaded) -> bool {
-    loaded.scenario.lesson.is_some() && loaded.setup.actions.is_empty()
 }
 
 /// Runs the app until the person quits.
