@@ -123,6 +123,17 @@ fn unprivileged(args: &[String]) -> Output {
     cmd.args(args).output().expect("runs")
 }
 
+/// A write that failed: exit 2, a message naming the file and `why`, the old file as
+/// it was, and nothing else left in its folder.
+fn refused_and_intact(run: &Output, why: &str, d: &Path, out: &Path) {
+    assert_eq!(run.status.code(), Some(2), "{run:?}");
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("world.ron"), "{err}");
+    assert!(err.to_lowercase().contains(why), "{err}");
+    assert_eq!(fs::read_to_string(out).expect("old"), OLD);
+    assert_eq!(debris(d, &["world.ron"]), Vec::<String>::new());
+}
+
 #[test]
 fn a_read_only_folder_leaves_the_old_file_and_says_why() {
     let d = dir("readonly");
@@ -131,12 +142,7 @@ fn a_read_only_folder_leaves_the_old_file_and_says_why() {
     fs::set_permissions(&d, fs::Permissions::from_mode(0o555)).expect("chmod");
     let run = unprivileged(&generate(&out, "100"));
     fs::set_permissions(&d, fs::Permissions::from_mode(0o755)).expect("chmod back");
-    assert_eq!(run.status.code(), Some(2), "{run:?}");
-    let err = String::from_utf8_lossy(&run.stderr);
-    assert!(err.contains("world.ron"), "{err}");
-    assert!(err.to_lowercase().contains("permission denied"), "{err}");
-    assert_eq!(fs::read_to_string(&out).expect("old"), OLD);
-    assert_eq!(debris(&d, &["world.ron"]), Vec::<String>::new());
+    refused_and_intact(&run, "permission denied", &d, &out);
 }
 
 #[test]
@@ -154,12 +160,7 @@ fn a_full_disk_leaves_the_old_file_and_says_why() {
         .args(generate(&out, "20000"))
         .output()
         .expect("runs");
-    assert_eq!(run.status.code(), Some(2), "{run:?}");
-    let err = String::from_utf8_lossy(&run.stderr);
-    assert!(err.contains("world.ron"), "{err}");
-    assert!(err.to_lowercase().contains("too large"), "{err}");
-    assert_eq!(fs::read_to_string(&out).expect("old"), OLD);
-    assert_eq!(debris(&d, &["world.ron"]), Vec::<String>::new());
+    refused_and_intact(&run, "too large", &d, &out);
 }
 
 #[test]
