@@ -36,6 +36,13 @@ pub struct Placement {
 }
 
 impl Placement {
+    /// In no list: an invitation before it exists.
+    pub const NOWHERE: Placement = Placement {
+        inbox: false,
+        archive: false,
+        sent: false,
+    };
+
     pub fn of(state: InvitationState, ignore_archives: bool) -> Placement {
         Placement {
             inbox: matches!(state, InvitationState::Pending { .. }),

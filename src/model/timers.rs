@@ -29,6 +29,9 @@ pub(super) struct Timers {
     /// One queue per reminder (the first, the second, …), then expiry, then restriction ends.
     queues: Vec<VecDeque<Timer>>,
     seq: u64,
+    /// The earliest due time of any timer: most moments of a replayed history find
+    /// nothing due, and this says so without looking at every queue.
+    earliest: Option<DateTime<Utc>>,
 }
 
 impl Timers {
@@ -42,6 +45,7 @@ impl Timers {
             seq: self.seq,
             kind,
         };
+        self.earliest = Some(self.earliest.map_or(due, |e| e.min(due)));
         let q = &mut self.queues[queue];
         // In order by construction; a timer that is not (a clock set back while
         // building a world) still goes to its place rather than firing early or late.
@@ -55,6 +59,9 @@ impl Timers {
 
     /// Removes and returns the earliest timer due at or before `until`.
     pub(super) fn pop_due(&mut self, until: DateTime<Utc>) -> Option<Timer> {
+        if self.earliest.is_none_or(|e| e > until) {
+            return None;
+        }
         let (i, _) = self
             .queues
             .iter()
@@ -62,6 +69,13 @@ impl Timers {
             .filter_map(|(i, q)| q.front().map(|t| (i, (t.due, t.seq))))
             .filter(|(_, (due, _))| *due <= until)
             .min_by_key(|&(_, key)| key)?;
-        self.queues[i].pop_front()
+        let timer = self.queues[i].pop_front();
+        self.earliest = self
+            .queues
+            .iter()
+            .filter_map(|q| q.front())
+            .map(|t| t.due)
+            .min();
+        timer
     }
 }

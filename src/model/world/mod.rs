@@ -248,20 +248,21 @@ impl World {
 
     /// Moves an invitation to `state`, keeping every per-person list in step with it.
     fn set_state(&mut self, id: InvitationId, state: InvitationState) {
-        self.place(id, false);
+        let ignore_archives = self.rules.ignore_archives;
         let inv = &mut self.invitations[id.index()];
+        let was = Placement::of(inv.state, ignore_archives);
         inv.state = state;
         inv.changed = self.now;
-        self.place(id, true);
+        self.place(id, was, Placement::of(state, ignore_archives));
     }
 
-    /// Inserts (`true`) or removes the invitation in the lists its state implies.
-    fn place(&mut self, id: InvitationId, insert: bool) {
+    /// Moves the invitation from the lists of placement `was` to those of `now`,
+    /// touching only the lists that differ (an Open keeps it where it is).
+    fn place(&mut self, id: InvitationId, was: Placement, now: Placement) {
         let inv = &self.invitations[id.index()];
-        let p = Placement::of(inv.state, self.rules.ignore_archives);
         let (from, to) = (inv.from.index(), inv.to.index());
         // New invitations land at the end; a binary search finds any other place.
-        let edit = |list: &mut Vec<InvitationId>| match (list.last(), insert) {
+        let edit = |list: &mut Vec<InvitationId>, insert: bool| match (list.last(), insert) {
             (Some(&last), true) if last < id => list.push(id),
             (None, true) => list.push(id),
             _ => match (list.binary_search(&id), insert) {
@@ -272,14 +273,14 @@ impl World {
                 _ => {}
             },
         };
-        if p.inbox {
-            edit(&mut self.lists[to].inbox);
+        if was.inbox != now.inbox {
+            edit(&mut self.lists[to].inbox, now.inbox);
         }
-        if p.archive {
-            edit(&mut self.lists[to].archive);
+        if was.archive != now.archive {
+            edit(&mut self.lists[to].archive, now.archive);
         }
-        if p.sent {
-            edit(&mut self.lists[from].sent);
+        if was.sent != now.sent {
+            edit(&mut self.lists[from].sent, now.sent);
         }
     }
 }

@@ -8,8 +8,8 @@ use chrono::{DateTime, Duration, Utc};
 use super::{World, days};
 use crate::model::timers::TimerKind;
 use crate::model::{
-    EventKind, Invitation, InvitationId, InvitationState, MailKind, PersonId, Refusal, Standing,
-    TextKind,
+    EventKind, Invitation, InvitationId, InvitationState, MailKind, PersonId, Placement, Refusal,
+    Standing, TextKind,
 };
 
 impl World {
@@ -158,7 +158,8 @@ impl World {
             opened: None,
             reply: None,
         });
-        self.place(id, true);
+        let placement = Placement::of(state, self.rules.ignore_archives);
+        self.place(id, Placement::NOWHERE, placement);
         self.latest.insert((from, to), id);
         if self.rules.weekly_limit.is_some() {
             self.lists[from.index()].recent_sends.push_back(sent);
