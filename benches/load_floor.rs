@@ -1,48 +1,73 @@
-//! The load against its floor: `load_source` (what `check` and `open` do: parse,
-//! validate, replay the history) against a bare `ron` parse of the same text into plain
-//! serde structs (`common::plain`), at 100k and 1M invitations, alternating, medians.
-//! Prints each median and the ratio. `cargo bench --bench load_floor` (the 1M world
-//! takes a while to generate; `LOAD_FLOOR_SIZES=100000` runs one size).
+//! The load against its floor, whole processes, the same file for both: `invitesim check
+//! FILE` (parse, validate, replay the history: what `open` does before its first frame)
+//! against this binary re-run as `--bare FILE`, which reads the file and parses it with
+//! `ron` into plain serde structs (`common::plain`) and nothing else. Alternating runs,
+//! medians, at 100k and 1M invitations; prints each median and the ratio.
+//!
+//! `cargo bench --bench load_floor` (the 1M world takes a while to generate;
+//! `LOAD_FLOOR_SIZES=100000` runs one size).
 
 mod common;
 
 use std::hint::black_box;
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-use invitesim::scenario;
 
 fn median(mut xs: Vec<Duration>) -> Duration {
     xs.sort();
     xs[xs.len() / 2]
 }
 
+/// Runs `program args…` to completion and returns how long it took.
+fn timed(program: &Path, args: &[&str]) -> Duration {
+    let t = Instant::now();
+    let status = Command::new(program)
+        .args(args)
+        .stdout(Stdio::null())
+        .status()
+        .expect("the program runs");
+    let took = t.elapsed();
+    assert!(status.success(), "{} {args:?} failed", program.display());
+    took
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--bare") {
+        let text = std::fs::read_to_string(&args[i + 1]).expect("the file reads");
+        black_box(common::plain::parse(&text));
+        return;
+    }
+    let app = Path::new(env!("CARGO_BIN_EXE_invitesim"));
+    let me = std::env::current_exe().expect("this bench's own path");
     // `cargo bench` passes `--bench`; a filter argument is ignored here.
     let sizes: Vec<usize> = std::env::var("LOAD_FLOOR_SIZES")
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_else(|| vec![100_000, 1_000_000]);
+    let dir = tempfile::tempdir().expect("a temporary folder");
     for n in sizes {
-        let text = common::text(n);
-        let runs = if n >= 1_000_000 { 5 } else { 11 };
-        let (mut bare, mut load) = (Vec::new(), Vec::new());
+        let file = dir.path().join(format!("floor-{n}.ron"));
+        std::fs::write(&file, common::text(n)).expect("the world is written");
+        let path = file.to_str().expect("a UTF-8 path");
+        let bytes = std::fs::metadata(&file).map_or(0, |m| m.len());
+        let runs = if n >= 1_000_000 { 7 } else { 15 };
+        // One of each first: the file in the page cache, the binaries loaded.
+        timed(&me, &["--bare", path]);
+        timed(app, &["check", path]);
+        let (mut bare, mut check) = (Vec::new(), Vec::new());
         for _ in 0..runs {
-            let t = Instant::now();
-            black_box(common::plain::parse(&text));
-            bare.push(t.elapsed());
-            let t = Instant::now();
-            let loaded = scenario::load_source("floor.ron", text.as_bytes());
-            load.push(t.elapsed());
-            assert!(loaded.is_ok(), "generated worlds load");
-            drop(black_box(loaded));
+            bare.push(timed(&me, &["--bare", path]));
+            check.push(timed(app, &["check", path]));
         }
-        let (bare, load) = (median(bare), median(load));
+        let (bare, check) = (median(bare), median(check));
         println!(
-            "load_floor/{n}: load {:.1} ms, bare parse {:.1} ms, ratio {:.2} (median of {runs}, {} MB)",
-            load.as_secs_f64() * 1e3,
+            "load_floor/{n}: check {:.1} ms, bare parse {:.1} ms, ratio {:.2} (whole processes, median of {runs}, {} MB)",
+            check.as_secs_f64() * 1e3,
             bare.as_secs_f64() * 1e3,
-            load.as_secs_f64() / bare.as_secs_f64(),
-            text.len() / 1_000_000
+            check.as_secs_f64() / bare.as_secs_f64(),
+            bytes / 1_000_000
         );
     }
 }

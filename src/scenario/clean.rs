@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use crate::model::Action;
 
-use super::{Expectation, Scenario, Step};
+use super::{Expectation, InvitationSpec, PersonSpec, Scenario, Step};
 
 /// `s` with every control character made visible; borrowed when there is none.
 pub fn visible(s: &str) -> Cow<'_, str> {
@@ -54,25 +54,11 @@ impl Scenario {
             clean(&mut p.left);
             clean(&mut p.right);
         }
-        for p in &mut self.people {
-            clean(&mut p.id);
-            clean(&mut p.name);
-            clean(&mut p.headline);
-            clean_opt(&mut p.email);
-        }
-        for (a, b) in &mut self.connections {
-            clean(a);
-            clean(b);
-        }
-        for inv in &mut self.invitations {
-            clean_compact(&mut inv.from);
-            clean_compact(&mut inv.to);
-            clean_compact(&mut inv.sent);
-            if let Some(c) = &mut inv.changed {
-                clean_compact(c);
-            }
-            clean_opt(&mut inv.note);
-        }
+        clean_network(&mut self.people, &mut self.connections);
+        // A streamed load cleans its invitations on the parsing thread (`format`).
+        self.invitations
+            .iter_mut()
+            .for_each(InvitationSpec::sanitize);
         for step in &mut self.script {
             match step {
                 Step::Say(text) => clean(text),
@@ -91,6 +77,40 @@ impl Scenario {
             clean(&mut lesson.hint);
             lesson.check.iter_mut().for_each(clean_expectation);
         }
+    }
+}
+
+impl super::stream::OwnedHead {
+    /// The same cleaning as `Scenario::sanitize` gives these fields.
+    pub(super) fn sanitize(&mut self) {
+        clean(&mut self.start);
+        clean_network(&mut self.people, &mut self.connections);
+    }
+}
+
+fn clean_network(people: &mut [PersonSpec], connections: &mut [(String, String)]) {
+    for p in people {
+        clean(&mut p.id);
+        clean(&mut p.name);
+        clean(&mut p.headline);
+        clean_opt(&mut p.email);
+    }
+    for (a, b) in connections {
+        clean(a);
+        clean(b);
+    }
+}
+
+impl InvitationSpec {
+    /// Its strings made safe to print.
+    pub fn sanitize(&mut self) {
+        clean_compact(&mut self.from);
+        clean_compact(&mut self.to);
+        clean_compact(&mut self.sent);
+        if let Some(c) = &mut self.changed {
+            clean_compact(c);
+        }
+        clean_opt(&mut self.note);
     }
 }
 

@@ -15,17 +15,21 @@ pub struct Scenario {
     #[serde(default)]
     pub summary: String,
     /// The simulated clock at the start, RFC 3339.
+    #[serde(deserialize_with = "head_start")]
     pub start: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "head_seed")]
     pub seed: Option<u64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "head_rules")]
     pub rules: RulesSpec,
     #[serde(default)]
     pub panes: Option<Panes>,
+    #[serde(deserialize_with = "head_people")]
     pub people: Vec<PersonSpec>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "head_connections")]
     pub connections: Vec<(String, String)>,
-    #[serde(default, deserialize_with = "counted")]
+    /// Handed over to a replay as they are read when the load is streamed (`stream`),
+    /// and then left empty here.
+    #[serde(default, deserialize_with = "invitations")]
     pub invitations: Vec<InvitationSpec>,
     #[serde(default)]
     pub script: Vec<Step>,
@@ -88,30 +92,71 @@ pub struct RulesSpec {
     pub restriction_escalation: Option<bool>,
 }
 
-/// A list counted as it is parsed, for a loading screen (`progress`): the same
-/// sequence as a `Vec`'s own, with the same errors.
-fn counted<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
-    struct Counted<T>(std::marker::PhantomData<T>);
-    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Counted<T> {
-        type Value = Vec<T>;
+// The head of the file (what the world is built from before its history), noted for
+// a streamed load as it is read (`stream::saw`).
+fn head_start<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    String::deserialize(d).inspect(|v| super::stream::saw(|s| s.start(v)))
+}
+
+fn head_seed<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    Option::<u64>::deserialize(d).inspect(|v| super::stream::saw(|s| s.seed(*v)))
+}
+
+fn head_rules<'de, D: Deserializer<'de>>(d: D) -> Result<RulesSpec, D::Error> {
+    RulesSpec::deserialize(d).inspect(|v| super::stream::saw(|s| s.rules(v)))
+}
+
+fn head_people<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<PersonSpec>, D::Error> {
+    Vec::<PersonSpec>::deserialize(d).inspect(|v| super::stream::saw(|s| s.people(v)))
+}
+
+fn head_connections<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>, D::Error> {
+    Vec::<(String, String)>::deserialize(d).inspect(|v| super::stream::saw(|s| s.connections(v)))
+}
+
+/// The history, counted as it is parsed (for a loading screen, `progress`) and, in a
+/// streamed load, handed over in chunks as it is read: the same sequence as a `Vec`'s
+/// own, with the same errors.
+fn invitations<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<InvitationSpec>, D::Error> {
+    struct Invitations;
+    impl<'de> serde::de::Visitor<'de> for Invitations {
+        type Value = Vec<InvitationSpec>;
 
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str("a sequence")
         }
 
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-            while let Some(item) = seq.next_element()? {
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Vec<InvitationSpec>, A::Error> {
+            use super::stream::{CHUNK, begin_invitations, hand_over};
+            let streamed = begin_invitations();
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(CHUNK));
+            let mut count = 0;
+            while let Some(mut item) = seq.next_element::<InvitationSpec>()? {
+                if streamed {
+                    // Here, where the parse has time to spare; `Scenario::sanitize`
+                    // cleans the others.
+                    item.sanitize();
+                }
                 items.push(item);
-                if items.len() % super::progress::EVERY == 0 {
-                    super::progress::parsed(items.len());
+                count += 1;
+                if streamed && items.len() == CHUNK {
+                    hand_over(std::mem::replace(&mut items, Vec::with_capacity(CHUNK)));
+                }
+                if count % super::progress::EVERY == 0 {
+                    super::progress::parsed(count);
                 }
             }
-            super::progress::parsed(items.len());
+            super::progress::parsed(count);
+            if streamed {
+                hand_over(std::mem::take(&mut items));
+            }
             Ok(items)
         }
     }
-    d.deserialize_seq(Counted(std::marker::PhantomData))
+    d.deserialize_seq(Invitations)
 }
 
 /// A field that was written: its value is read as the rule's own type, so `None` is

@@ -5,6 +5,9 @@
 //! every rule a script obeys (withdraw wait, weekly limit, standing), and a world
 //! written mid-history has the flags, standing, reminders and mail its past implies.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use chrono::{DateTime, Utc};
 
 use crate::model::{
@@ -13,11 +16,8 @@ use crate::model::{
 
 use super::locate::Seg::{Field as F, Index as I};
 use super::validate::{Problem, parse_time, resolve};
-use super::{HistoryState, InvitationSpec, Scenario};
+use super::{HistoryState, InvitationSpec};
 
-/// One moment of the history, packed in a `u64` so a million of them sort quickly:
-/// the time in seconds (from the earliest, 31 bits), whether it is the send (0) or the
-/// change (1), and the invitation's index (up to 2^32).
 /// One invitation of the history as the loader holds it while replaying: moved out of
 /// the parsed file (so the file's strings are freed before the world grows), with its
 /// note handed to the world when it is sent.
@@ -31,6 +31,13 @@ struct Part {
     id: Option<InvitationId>,
 }
 
+impl Part {
+    /// Whether it has a second moment: an answer or a withdrawal at `changed`.
+    fn changes(&self) -> bool {
+        !matches!(self.state, HistoryState::Pending | HistoryState::Expired)
+    }
+}
+
 /// What the loaded history was, for a save to write back: the invitation it made, the
 /// state the file gave it and when. Sender, recipient, send time and note are read from
 /// the world's invitation.
@@ -41,6 +48,9 @@ pub struct Past {
     pub changed: DateTime<Utc>,
 }
 
+/// One moment of the history, packed in a `u64` so a million of them sort quickly:
+/// the time in seconds (from the earliest, 31 bits), whether it is the send (0) or the
+/// change (1), and the invitation's index (up to 2^32).
 fn op_key(seconds: u64, change: bool, index: usize) -> u64 {
     (seconds << 33) | (u64::from(change) << 32) | index as u64
 }
@@ -67,58 +77,204 @@ pub fn send(
     Ok(id)
 }
 
-pub fn replay(
-    world: &mut World,
-    specs: Vec<InvitationSpec>,
-    s: &Scenario,
-    start: DateTime<Utc>,
-    start_known: bool,
-    problems: &mut Vec<Problem>,
-) -> Vec<Past> {
-    let count = specs.len();
-    let mut parts: Vec<Option<Part>> = Vec::with_capacity(count);
-    for (i, inv) in specs.into_iter().enumerate() {
-        parts.push(part(world, inv, i, s, start, start_known, problems));
-    }
-    let begin = parts
-        .iter()
-        .flatten()
-        .map(|p| p.sent)
-        .min()
-        .unwrap_or(start);
-    let seconds = |t: DateTime<Utc>| (t - begin).num_seconds().max(0) as u64;
-    let mut ops: Vec<u64> = Vec::with_capacity(count * 2);
-    for (i, part) in parts.iter().enumerate() {
-        let Some(p) = part else { continue };
-        ops.push(op_key(seconds(p.sent), false, i));
-        if !matches!(p.state, HistoryState::Pending | HistoryState::Expired) {
-            ops.push(op_key(seconds(p.changed), true, i));
+/// A history being replayed, one invitation at a time, as the file gives them (or as a
+/// parser streams them). While the sends come in time order, as `generate` and a save
+/// write them, each moment is played as soon as nothing earlier can still come: the
+/// answers wait in a heap until the next send is later than they are. Moments run in
+/// exactly the order of sorting them all by (second, send before change, index); the
+/// first send out of that order drops back to exactly that: a fresh world and the sort.
+pub(super) struct Replay {
+    world: World,
+    start: Start,
+    parts: Vec<Option<Part>>,
+    /// The first invitation's send time while in order; every key counts from it.
+    begin: Option<DateTime<Utc>>,
+    last_send: u64,
+    changes: BinaryHeap<Reverse<u64>>,
+    in_order: bool,
+    replayed: usize,
+    /// Problems of the invitations themselves (people, times, notes), whatever the order.
+    part_problems: Vec<Problem>,
+    /// Problems of playing the moments: redone if the replay starts over.
+    problems: Vec<Problem>,
+}
+
+impl Replay {
+    /// Starts replaying into `world` (its people and network set, no invitation yet).
+    pub(super) fn new(
+        mut world: World,
+        start: DateTime<Utc>,
+        start_known: bool,
+        start_text: &str,
+    ) -> Replay {
+        world.set_logging(false);
+        Replay {
+            world,
+            start: Start {
+                at: start,
+                known: start_known,
+                text: start_text.to_owned(),
+            },
+            parts: Vec::new(),
+            begin: None,
+            last_send: 0,
+            changes: BinaryHeap::new(),
+            in_order: true,
+            replayed: 0,
+            part_problems: Vec::new(),
+            problems: Vec::new(),
         }
     }
-    ops.sort_unstable();
-    let moments = ops.len();
-    super::progress::replaying(0, moments);
-    world.begin_history_at(begin);
-    world.set_logging(false);
-    world.reserve(count);
-    let max = world.rules().note_max_chars as usize;
-    for (n, key) in ops.into_iter().enumerate() {
-        if n % super::progress::EVERY == 0 {
-            super::progress::replaying(n, moments);
+
+    /// Plays nothing until the end and then sorts every moment: the plain way, which the
+    /// in-order one must always agree with (`tests/stream.rs`).
+    pub(super) fn sort_all(&mut self) {
+        self.in_order = false;
+    }
+
+    /// The world as built, before any of the history: the one to start over from.
+    pub(super) fn into_world(self) -> World {
+        self.world
+    }
+
+    /// Room for `n` more invitations.
+    pub(super) fn reserve(&mut self, n: usize) {
+        self.parts.reserve(n);
+        self.world.reserve(n);
+    }
+
+    /// The next invitation of the file: checked, and played as far as it can be.
+    /// `spec` is already sanitized (`InvitationSpec::sanitize`).
+    pub(super) fn push(&mut self, times: Times, spec: InvitationSpec) {
+        let i = self.parts.len();
+        let part = part(
+            &self.world,
+            spec,
+            times,
+            i,
+            &self.start,
+            &mut self.part_problems,
+        );
+        self.parts.push(part);
+        let Some(p) = self.parts[i].as_ref().filter(|_| self.in_order) else {
+            return;
+        };
+        let (sent, change) = (p.sent, p.changes().then_some(p.changed));
+        let begin = match self.begin {
+            Some(b) => b,
+            None => {
+                self.world.begin_history_at(sent);
+                *self.begin.insert(sent)
+            }
+        };
+        let second = seconds(begin, sent);
+        if sent < begin || second < self.last_send {
+            self.in_order = false;
+            return;
+        }
+        self.last_send = second;
+        while let Some(&Reverse(key)) = self.changes.peek() {
+            if key >> 33 >= second {
+                break;
+            }
+            self.changes.pop();
+            self.play(key, true);
+        }
+        self.play(op_key(second, false, i), true);
+        if let Some(changed) = change {
+            self.changes
+                .push(Reverse(op_key(seconds(begin, changed), true, i)));
+        }
+    }
+
+    /// Plays what is left up to the start. `fresh` makes the world again (people and
+    /// network, no invitation) if the sends came out of order and it must start over.
+    pub(super) fn finish(
+        mut self,
+        fresh: impl FnOnce() -> World,
+    ) -> (World, Vec<Past>, Vec<Problem>) {
+        let total = self
+            .parts
+            .iter()
+            .flatten()
+            .map(|p| 1 + usize::from(p.changes()))
+            .sum();
+        super::progress::replaying(self.replayed, total);
+        if self.in_order {
+            while let Some(Reverse(key)) = self.changes.pop() {
+                self.play(key, true);
+            }
+        } else {
+            self.world = fresh();
+            self.world.set_logging(false);
+            self.problems.clear();
+            self.replayed = 0;
+            for p in self.parts.iter_mut().flatten() {
+                p.id = None;
+            }
+            let begin = self
+                .parts
+                .iter()
+                .flatten()
+                .map(|p| p.sent)
+                .min()
+                .unwrap_or(self.start.at);
+            let mut ops: Vec<u64> = Vec::with_capacity(total);
+            for (i, p) in self.parts.iter().enumerate() {
+                let Some(p) = p else { continue };
+                ops.push(op_key(seconds(begin, p.sent), false, i));
+                if p.changes() {
+                    ops.push(op_key(seconds(begin, p.changed), true, i));
+                }
+            }
+            ops.sort_unstable();
+            self.world.begin_history_at(begin);
+            self.world.reserve(self.parts.len());
+            for key in ops {
+                self.play(key, false);
+            }
+        }
+        self.world.advance_to(self.start.at);
+        self.world.set_logging(true);
+        let mut problems = self.part_problems;
+        problems.append(&mut self.problems);
+        check_expired(&self.world, &self.parts, &mut problems);
+        let history = self
+            .parts
+            .into_iter()
+            .flatten()
+            .filter_map(|p| {
+                Some(Past {
+                    invitation: p.id?,
+                    state: p.state,
+                    changed: p.changed,
+                })
+            })
+            .collect();
+        (self.world, history, problems)
+    }
+
+    /// Plays one moment. A send keeps its note in the part while the replay might still
+    /// start over (`keep_note`): a refused send must not lose it.
+    fn play(&mut self, key: u64, keep_note: bool) {
+        self.replayed += 1;
+        if self.replayed % super::progress::EVERY == 0 {
+            super::progress::replayed(self.replayed);
         }
         let i = (key & u64::from(u32::MAX)) as usize;
         let change = key & (1 << 32) != 0;
-        let Some(p) = parts[i].as_mut() else { continue };
+        let world = &mut self.world;
+        let Some(p) = self.parts[i].as_mut() else {
+            return;
+        };
         world.advance_to(if change { p.changed } else { p.sent });
         let at = |f| vec![F("invitations"), I(i), F(f)];
         if !change {
-            // The note is judged on its own so a pair problem does not hide it.
-            let len = p.note.as_deref().map_or(0, |n| n.chars().count());
-            if len > max {
-                let msg = format!("the note has {len} characters; the limit is {max}");
-                problems.push((at("note"), msg));
-            }
-            let note = p.note.take().filter(|_| len <= max);
+            let note = if keep_note {
+                p.note.clone()
+            } else {
+                p.note.take()
+            };
             match send(world, p.from, p.to, note) {
                 Ok(id) => p.id = Some(id),
                 Err(refusal) => {
@@ -129,10 +285,10 @@ pub fn replay(
                         _ => "from",
                     };
                     let msg = format!("this history cannot happen: {refusal}");
-                    problems.push((at(field), msg));
+                    self.problems.push((at(field), msg));
                 }
             }
-            continue;
+            return;
         }
         let (from, to) = (p.from, p.to);
         let answer = |answer| Act::Answer {
@@ -147,47 +303,79 @@ pub fn replay(
             HistoryState::Spam => answer(Answer::ReportSpam),
             HistoryState::Accepted => answer(Answer::Accept),
             HistoryState::Withdrawn => Act::Withdraw { by: from, to },
-            HistoryState::Pending | HistoryState::Expired => continue,
+            HistoryState::Pending | HistoryState::Expired => return,
         };
-        let result = world.act(act);
-        if let Err(refusal) = result {
+        if let Err(refusal) = world.act(act) {
             let msg = format!("this history cannot happen: {refusal}");
-            problems.push((at("state"), msg));
+            self.problems.push((at("state"), msg));
         }
     }
-    world.advance_to(start);
-    world.set_logging(true);
-    check_expired(world, &parts, problems);
-    parts
-        .into_iter()
-        .flatten()
-        .filter_map(|p| {
-            Some(Past {
-                invitation: p.id?,
-                state: p.state,
-                changed: p.changed,
-            })
-        })
-        .collect()
+}
+
+/// Seconds from `begin` to `t` (0 for anything before it), as moments are keyed.
+fn seconds(begin: DateTime<Utc>, t: DateTime<Utc>) -> u64 {
+    (t - begin).num_seconds().max(0) as u64
+}
+
+/// The scenario's start: when, whether it was read (a broken one is reported once, by
+/// the head), and as written (for messages).
+struct Start {
+    at: DateTime<Utc>,
+    known: bool,
+    text: String,
+}
+
+/// An invitation's times, read from its text: on the parsing thread when the load is
+/// streamed (`stream`), where there is time to spare.
+pub(super) struct Times {
+    sent: Result<DateTime<Utc>, String>,
+    changed: Option<Result<DateTime<Utc>, String>>,
+}
+
+impl Times {
+    pub(super) fn of(spec: &InvitationSpec) -> Times {
+        Times {
+            sent: parse_time(&spec.sent),
+            changed: spec.changed.as_deref().map(parse_time),
+        }
+    }
 }
 
 /// One invitation of the file, checked (people, times) and moved out of its text form.
 fn part(
     world: &World,
     inv: InvitationSpec,
+    times: Times,
     i: usize,
-    s: &Scenario,
-    start: DateTime<Utc>,
-    start_known: bool,
+    start: &Start,
     problems: &mut Vec<Problem>,
 ) -> Option<Part> {
+    let Start {
+        at: start,
+        known: start_known,
+        text: start_text,
+    } = start;
     let at = |f| vec![F("invitations"), I(i), F(f)];
+    let pending = matches!(inv.state, None | Some(HistoryState::Pending));
+    if inv.changed.is_some() && pending {
+        let msg = "`changed` says when the state changed, so it needs a `state` other than Pending\nhelp: add a `state` (Seen, Ignored, DontKnow, Spam, Accepted, Withdrawn), or remove `changed`".to_owned();
+        problems.push((at("changed"), msg));
+    }
+    // The note is judged on its own so a problem elsewhere does not hide it.
+    let max = world.rules().note_max_chars as usize;
+    let len = inv.note.as_deref().map_or(0, |n| n.chars().count());
+    if len > max {
+        let msg = format!("the note has {len} characters; the limit is {max}");
+        problems.push((at("note"), msg));
+    }
     let from = resolve(world, problems, &inv.from, || at("from"));
     let to = resolve(world, problems, &inv.to, || at("to"));
-    let time = |field: &'static str, text: &str, problems: &mut Vec<Problem>| match parse_time(text)
-    {
-        Ok(t) if start_known && t > start => {
-            let msg = format!("{field} {text} is after the scenario's start {}", s.start);
+    let time = |field: &'static str,
+                text: &str,
+                parsed: Result<DateTime<Utc>, String>,
+                problems: &mut Vec<Problem>| match parsed {
+        Ok(t) if *start_known && t > *start => {
+            let msg = format!("{field} {text} is after the scenario's start {start_text}");
             problems.push((at(field), msg));
             None
         }
@@ -197,9 +385,9 @@ fn part(
             None
         }
     };
-    let sent = time("sent", &inv.sent, problems);
-    let changed = match (&inv.changed, sent) {
-        (Some(text), Some(sent)) => match time("changed", text, problems) {
+    let sent = time("sent", &inv.sent, times.sent, problems);
+    let changed = match (&inv.changed, times.changed, sent) {
+        (Some(text), Some(parsed), Some(sent)) => match time("changed", text, parsed, problems) {
             Some(t) if t < sent => {
                 let msg = format!(
                     "changed {text} is before the invitation was sent ({})",
@@ -210,8 +398,8 @@ fn part(
             }
             other => other,
         },
-        (None, sent) => sent,
-        (Some(_), None) => None,
+        (None, _, sent) => sent,
+        _ => None,
     };
     Some(Part {
         from: from?,
@@ -219,7 +407,7 @@ fn part(
         sent: sent?,
         changed: changed?,
         state: inv.state.unwrap_or(HistoryState::Pending),
-        note: inv.note,
+        note: inv.note.filter(|_| len <= max),
         id: None,
     })
 }

@@ -86,9 +86,39 @@ pub fn load_source(file: &str, bytes: &[u8]) -> Result<Loaded, ScenarioError> {
             "invalid UTF-8: scenario files must be UTF-8 text",
         )
     })?;
-    let mut scenario = parse(file, source)?;
-    scenario.sanitize();
-    let setup = validate(&mut scenario).map_err(|problems| {
+    let way = if !cfg!(target_arch = "wasm32") && source.len() >= super::stream::STREAM_FROM {
+        Way::Streamed
+    } else {
+        Way::Sequential
+    };
+    load_parsed(file, source, way)
+}
+
+/// How a load replays its history. Every way gives the same result, which the tests
+/// check (`tests/stream.rs`).
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Way {
+    /// Parse, then replay each moment as soon as nothing earlier can still come.
+    Sequential,
+    /// The same, the parse on a second thread (`stream`).
+    Streamed,
+    /// Parse, then sort every moment and replay them: the plain way, the reference.
+    Sorted,
+}
+
+/// `load_source`, the chosen way.
+#[doc(hidden)]
+pub fn load_parsed(file: &str, source: &str, way: Way) -> Result<Loaded, ScenarioError> {
+    let (scenario, setup) = if way == Way::Streamed {
+        super::stream::load(file, source)?
+    } else {
+        let mut scenario = parse(file, source)?;
+        scenario.sanitize();
+        let setup = validate(&mut scenario, way == Way::Sorted);
+        (scenario, setup)
+    };
+    let setup = setup.map_err(|problems| {
         let mut paths: Vec<_> = problems.iter().map(|(p, _)| p.clone()).collect();
         paths.extend(
             problems

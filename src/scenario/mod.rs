@@ -12,6 +12,7 @@ pub mod locate;
 pub mod progress;
 pub mod save;
 mod step;
+mod stream;
 mod validate;
 
 pub use clean::visible;
@@ -22,6 +23,8 @@ pub use format::{
     RulesSpec, Scenario, SentExpect,
 };
 pub use history::Past;
-pub use load::{Loaded, load_path, load_source, parse, parse_ron, resolve, ron_options};
+pub use load::{
+    Loaded, Way, load_parsed, load_path, load_source, parse, parse_ron, resolve, ron_options,
+};
 pub use step::Step;
 pub use validate::{Setup, format_rfc3339, parse_time, validate};

@@ -21,8 +21,15 @@ pub struct Counters {
 /// Where a load is, as read from its counters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    Parsing { invitations: usize },
-    Replaying { done: usize, of: usize },
+    /// A streamed load replays the history while it is parsed (`stream`).
+    Parsing {
+        invitations: usize,
+        replayed: usize,
+    },
+    Replaying {
+        done: usize,
+        of: usize,
+    },
 }
 
 impl Counters {
@@ -30,6 +37,7 @@ impl Counters {
         match self.moments.load(Ordering::Relaxed) {
             0 => Stage::Parsing {
                 invitations: self.parsed.load(Ordering::Relaxed),
+                replayed: self.replayed.load(Ordering::Relaxed),
             },
             of => Stage::Replaying {
                 done: self.replayed.load(Ordering::Relaxed).min(of),
@@ -49,6 +57,11 @@ pub fn counting<T>(counters: Arc<Counters>, f: impl FnOnce() -> T) -> T {
     let value = f();
     COUNTERS.with(|c| *c.borrow_mut() = None);
     value
+}
+
+/// The counters this thread's load counts into, to count into them from another thread.
+pub(crate) fn current() -> Option<Arc<Counters>> {
+    COUNTERS.with(|c| c.borrow().clone())
 }
 
 fn with(f: impl FnOnce(&Counters)) {
@@ -71,4 +84,9 @@ pub(crate) fn replaying(done: usize, of: usize) {
         c.moments.store(of.max(1), Ordering::Relaxed);
         c.replayed.store(done, Ordering::Relaxed);
     });
+}
+
+/// Moments replayed so far, while the total is not known yet (the parse still going).
+pub(crate) fn replayed(done: usize) {
+    with(|c| c.replayed.store(done, Ordering::Relaxed));
 }

@@ -6,8 +6,9 @@ use chrono::{DateTime, Utc};
 
 use crate::model::{Action, Person, PersonId, World};
 
+use super::history::{Replay, Times};
 use super::locate::{Path, Seg};
-use super::{Scenario, Step};
+use super::{PersonSpec, RulesSpec, Scenario, Step};
 
 /// A problem at a path in the scenario.
 pub type Problem = (Path, String);
@@ -27,17 +28,54 @@ pub struct Setup {
     pub history: Vec<super::history::Past>,
 }
 
+/// The part of a scenario its world is built from before the history: what a parser
+/// streaming the history hands over as soon as it has read it (`stream`).
+pub(super) struct Head<'a> {
+    pub start: &'a str,
+    pub seed: Option<u64>,
+    pub rules: &'a RulesSpec,
+    pub people: &'a [PersonSpec],
+    pub connections: &'a [(String, String)],
+}
+
+impl<'a> Head<'a> {
+    pub fn of(s: &'a Scenario) -> Head<'a> {
+        Head {
+            start: &s.start,
+            seed: s.seed,
+            rules: &s.rules,
+            people: &s.people,
+            connections: &s.connections,
+        }
+    }
+}
+
 /// Checks `s` and builds its starting world. The history (`s.invitations`) is moved
 /// into the world, so `s` comes back without it: `Setup::history` remembers it.
-pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
+/// `sorted`: replay by sorting every moment first (`Replay::sorted`), the reference way.
+pub fn validate(s: &mut Scenario, sorted: bool) -> Result<Setup, Vec<Problem>> {
+    let (mut replay, problems) = begin(&Head::of(s));
+    if sorted {
+        replay.sort_all();
+    }
+    let specs = std::mem::take(&mut s.invitations);
+    replay.reserve(specs.len());
+    for spec in specs {
+        replay.push(Times::of(&spec), spec);
+    }
+    finish(s, replay, problems)
+}
+
+/// Checks the head and builds the world the history is replayed into.
+pub(super) fn begin(head: &Head) -> (Replay, Vec<Problem>) {
     use Seg::{Field as F, Index as I};
     let mut problems: Vec<Problem> = Vec::new();
-    let parsed_start = parse_time(&s.start);
+    let parsed_start = parse_time(head.start);
     let start = parsed_start.clone().unwrap_or_else(|e| {
         problems.push((vec![F("start")], e));
         DateTime::UNIX_EPOCH
     });
-    let rules = s.rules.rules();
+    let rules = head.rules.rules();
     if rules.reminder_days.windows(2).any(|w| w[0] >= w[1]) {
         let p = vec![F("rules"), F("reminder_days")];
         problems.push((p, "reminder days must be in increasing order".into()));
@@ -62,27 +100,20 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
             problems.push((vec![F("rules"), F(field)], msg));
         }
     }
-    for (i, inv) in s.invitations.iter().enumerate() {
-        let pending = matches!(inv.state, None | Some(super::HistoryState::Pending));
-        if inv.changed.is_some() && pending {
-            let msg = "`changed` says when the state changed, so it needs a `state` other than Pending\nhelp: add a `state` (Seen, Ignored, DontKnow, Spam, Accepted, Withdrawn), or remove `changed`".to_owned();
-            problems.push((vec![F("invitations"), I(i), F("changed")], msg));
-        }
-    }
-    let mut world = World::new(rules, start, s.seed.unwrap_or(0));
+    let mut world = World::new(rules, start, head.seed.unwrap_or(0));
     // Times are shown in the offset the start was written with (`+02:00`, `Z`).
-    if let Ok(t) = DateTime::parse_from_rfc3339(&s.start) {
+    if let Ok(t) = DateTime::parse_from_rfc3339(head.start) {
         world.set_offset(*t.offset());
     }
 
-    if s.people.is_empty() {
+    if head.people.is_empty() {
         problems.push((
             vec![F("people")],
             "a scenario needs at least one person\nhelp: add one, like `people: [(id: \"maya\", name: \"Maya Chen\")]`".into(),
         ));
     }
     let mut first_use: std::collections::HashMap<&str, usize> = Default::default();
-    for (i, p) in s.people.iter().enumerate() {
+    for (i, p) in head.people.iter().enumerate() {
         if p.id.trim().is_empty() {
             problems.push((
                 vec![F("people"), I(i), F("id")],
@@ -106,7 +137,7 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
         }
     }
 
-    for (i, (a, b)) in s.connections.iter().enumerate() {
+    for (i, (a, b)) in head.connections.iter().enumerate() {
         let pa = resolve(&world, &mut problems, a, || {
             vec![F("connections"), I(i), I(0)]
         });
@@ -121,6 +152,20 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
             world.connect(pa, pb);
         }
     }
+    let replay = Replay::new(world, start, parsed_start.is_ok(), head.start);
+    (replay, problems)
+}
+
+/// Plays the rest of the history and checks the rest of the file against the world
+/// it made: panes, script, lesson, saved actions.
+pub(super) fn finish(
+    s: &Scenario,
+    replay: Replay,
+    mut problems: Vec<Problem>,
+) -> Result<Setup, Vec<Problem>> {
+    use Seg::{Field as F, Index as I};
+    let (mut world, history, replayed) = replay.finish(|| begin(&Head::of(s)).0.into_world());
+    problems.extend(replayed);
 
     let first = PersonId(0);
     let panes = match &s.panes {
@@ -140,16 +185,6 @@ pub fn validate(s: &mut Scenario) -> Result<Setup, Vec<Problem>> {
             (left.unwrap_or(first), right.unwrap_or(first))
         }
     };
-
-    let specs = std::mem::take(&mut s.invitations);
-    let history = super::history::replay(
-        &mut world,
-        specs,
-        s,
-        start,
-        parsed_start.is_ok(),
-        &mut problems,
-    );
 
     for (i, step) in s.script.iter().enumerate() {
         let at = |inner: &[Seg]| {

@@ -46,8 +46,22 @@ pub fn size(bytes: u64) -> String {
 /// The stage in words, and the bar's fill (0–1) when the total is known.
 pub fn describe(stage: Stage) -> (String, Option<f64>) {
     match stage {
-        Stage::Parsing { invitations } => (
+        Stage::Parsing {
+            invitations,
+            replayed: 0,
+        } => (
             format!("parsing · {} invitations read", thousands(invitations)),
+            None,
+        ),
+        Stage::Parsing {
+            invitations,
+            replayed,
+        } => (
+            format!(
+                "parsing · {} invitations read · {} moments replayed",
+                thousands(invitations),
+                thousands(replayed)
+            ),
             None,
         ),
         Stage::Replaying { done, of } => (
@@ -152,10 +166,25 @@ mod tests {
             line(
                 "big.ron",
                 Some(11_000_000),
-                Stage::Parsing { invitations: 4096 },
+                Stage::Parsing {
+                    invitations: 4096,
+                    replayed: 0
+                },
                 100
             ),
             "big.ron (11.0 MB): parsing · 4,096 invitations read"
+        );
+        assert_eq!(
+            line(
+                "big.ron",
+                Some(11_000_000),
+                Stage::Parsing {
+                    invitations: 8192,
+                    replayed: 4096
+                },
+                100
+            ),
+            "big.ron (11.0 MB): parsing · 8,192 invitations read · 4,096 moments replayed"
         );
         let narrow = line(
             "big.ron",
