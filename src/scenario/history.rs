@@ -126,6 +126,10 @@ impl Replay {
         }
     }
 
+    pub(super) fn world(&self) -> &World {
+        &self.world
+    }
+
     /// Plays nothing until the end and then sorts every moment: the plain way, which the
     /// in-order one must always agree with (`tests/stream.rs`).
     pub(super) fn sort_all(&mut self) {
@@ -325,18 +329,23 @@ struct Start {
     text: String,
 }
 
-/// An invitation's times, read from its text: on the parsing thread when the load is
-/// streamed (`stream`), where there is time to spare.
+/// An invitation's times and people, read from its text: on the parsing thread when the
+/// load is streamed (`stream`), where there is time to spare.
 pub(super) struct Times {
     sent: Result<DateTime<Utc>, String>,
     changed: Option<Result<DateTime<Utc>, String>>,
+    from: Option<PersonId>,
+    to: Option<PersonId>,
 }
 
 impl Times {
-    pub(super) fn of(spec: &InvitationSpec) -> Times {
+    /// `person`: the id a handle names in the world being built.
+    pub(super) fn of(spec: &InvitationSpec, person: impl Fn(&str) -> Option<PersonId>) -> Times {
         Times {
             sent: parse_time(&spec.sent),
             changed: spec.changed.as_deref().map(parse_time),
+            from: person(&spec.from),
+            to: person(&spec.to),
         }
     }
 }
@@ -368,8 +377,13 @@ fn part(
         let msg = format!("the note has {len} characters; the limit is {max}");
         problems.push((at("note"), msg));
     }
-    let from = resolve(world, problems, &inv.from, || at("from"));
-    let to = resolve(world, problems, &inv.to, || at("to"));
+    // Looked up again only if not found: `resolve` says what is wrong with the id.
+    let from = times
+        .from
+        .or_else(|| resolve(world, problems, &inv.from, || at("from")));
+    let to = times
+        .to
+        .or_else(|| resolve(world, problems, &inv.to, || at("to")));
     let time = |field: &'static str,
                 text: &str,
                 parsed: Result<DateTime<Utc>, String>,

@@ -11,14 +11,19 @@
 use std::cell::RefCell;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::model::PersonId;
+
 use super::error::ScenarioError;
 use super::history::{Replay, Times};
 use super::validate::{Head, Problem, Setup, begin, finish, validate};
 use super::{InvitationSpec, PersonSpec, RulesSpec, Scenario};
 
 /// What the parse hands over while it goes.
-pub(super) enum Piece {
-    Head(OwnedHead),
+enum Piece {
+    /// The head, and where to send back the world's handles once it is built.
+    Head(OwnedHead, SyncSender<Handles>),
     /// With their times already read (`Times`).
     Invitations(Vec<(Times, InvitationSpec)>),
 }
@@ -58,6 +63,16 @@ struct Seen {
 struct Sink {
     to: SyncSender<Piece>,
     seen: Seen,
+    /// The world's handles, once the replay has built it from the head: invitations
+    /// are handed over with their people looked up.
+    handles: Handles,
+}
+
+enum Handles {
+    Coming(Receiver<Handles>),
+    Here(HashMap<String, PersonId>),
+    /// The replay is gone (it failed): nothing to look up.
+    Gone,
 }
 
 thread_local! {
@@ -128,7 +143,9 @@ pub(super) fn begin_invitations() -> bool {
             people,
             connections,
         };
-        if sink.to.send(Piece::Head(head)).is_err() {
+        let (back, handles) = sync_channel(1);
+        sink.handles = Handles::Coming(handles);
+        if sink.to.send(Piece::Head(head, back)).is_err() {
             *s = None;
             return false;
         }
@@ -136,16 +153,27 @@ pub(super) fn begin_invitations() -> bool {
     })
 }
 
-/// Hands a chunk of invitations over.
+/// Hands a chunk of invitations over, their times read and their people looked up.
 pub(super) fn hand_over(chunk: Vec<InvitationSpec>) {
-    let timed = chunk
-        .into_iter()
-        .map(|spec| (Times::of(&spec), spec))
-        .collect();
     SINK.with(|s| {
-        if let Some(sink) = s.borrow().as_ref() {
-            let _ = sink.to.send(Piece::Invitations(timed));
+        let mut s = s.borrow_mut();
+        let Some(sink) = s.as_mut() else {
+            return;
+        };
+        // The first time, the world is built by now, or nearly: its handles come back.
+        if let Handles::Coming(from) = &sink.handles {
+            sink.handles = from.recv().unwrap_or(Handles::Gone);
         }
+        let handles = match &sink.handles {
+            Handles::Here(map) => Some(map),
+            _ => None,
+        };
+        let person = |h: &str| handles.and_then(|m| m.get(h).copied());
+        let timed = chunk
+            .into_iter()
+            .map(|spec| (Times::of(&spec, person), spec))
+            .collect();
+        let _ = sink.to.send(Piece::Invitations(timed));
     });
 }
 
@@ -164,6 +192,7 @@ pub(super) fn load(
                     *s.borrow_mut() = Some(Sink {
                         to,
                         seen: Seen::default(),
+                        handles: Handles::Gone,
                     });
                 });
                 let parsed = super::parse(file, source);
@@ -197,9 +226,10 @@ fn replay(from: Receiver<Piece>, lines: usize) -> Option<(Replay, Vec<Problem>)>
     let mut started: Option<(Replay, Vec<Problem>)> = None;
     while let Ok(piece) = from.recv() {
         match piece {
-            Piece::Head(mut head) => {
+            Piece::Head(mut head, back) => {
                 head.sanitize();
                 let (mut replay, problems) = begin(&head.head());
+                let _ = back.send(Handles::Here(replay.world().handles()));
                 // Room for about as many invitations as the file has lines, at once,
                 // rather than growing (and copying) the world a chunk at a time.
                 replay.reserve(lines);

@@ -61,7 +61,8 @@ pub fn validate(s: &mut Scenario, sorted: bool) -> Result<Setup, Vec<Problem>> {
     let specs = std::mem::take(&mut s.invitations);
     replay.reserve(specs.len());
     for spec in specs {
-        replay.push(Times::of(&spec), spec);
+        let times = Times::of(&spec, |h| replay.world().person_id(h));
+        replay.push(times, spec);
     }
     finish(s, replay, problems)
 }

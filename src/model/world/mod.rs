@@ -126,6 +126,11 @@ impl World {
         self.handles.get(handle).copied()
     }
 
+    /// Every handle and the person it names: `person_id` for another thread.
+    pub fn handles(&self) -> HashMap<String, PersonId> {
+        self.handles.clone()
+    }
+
     pub fn invitations(&self) -> &[Invitation] {
         &self.invitations
     }
