@@ -80,7 +80,10 @@ pub struct Invitation {
     pub id: InvitationId,
     pub from: PersonId,
     pub to: PersonId,
-    pub note: Option<String>,
+    // The two texts are boxed (a boxed `str`, a boxed reply): a loaded world holds a
+    // million of these, most without a reply, and 40 bytes less each is both memory
+    // and fewer cache lines for the replay to touch (issue 14).
+    pub note: Option<Box<str>>,
     pub sent: DateTime<Utc>,
     pub state: InvitationState,
     /// When `state` last changed (equals `sent` until then).
@@ -88,7 +91,7 @@ pub struct Invitation {
     /// When the recipient first opened it, if ever.
     pub opened: Option<DateTime<Utc>>,
     /// The recipient's "Reply (don't accept yet)" message, if they sent one (H1303a/b).
-    pub reply: Option<Reply>,
+    pub reply: Option<Box<Reply>>,
 }
 
 /// A message the recipient sent the sender instead of accepting (H1303a/b).

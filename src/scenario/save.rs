@@ -41,7 +41,7 @@ fn history(loaded: &Loaded) -> Vec<InvitationSpec> {
                 from: handle(inv.from),
                 to: handle(inv.to),
                 sent: format_rfc3339(inv.sent).into(),
-                note: inv.note.clone(),
+                note: inv.note.as_deref().map(str::to_owned),
                 state: (p.state != HistoryState::Pending).then_some(p.state),
                 changed: moved.then(|| format_rfc3339(p.changed).into()),
             }

@@ -98,7 +98,7 @@ impl World {
             inv.state = InvitationState::Pending { seen: true };
         }
         inv.opened.get_or_insert(now);
-        inv.reply = Some(Reply { at: now, text });
+        inv.reply = Some(Box::new(Reply { at: now, text }));
         self.push_event(now, EventKind::Replied(id), &[by, from]);
         let mail = Mail {
             at: now,

@@ -151,7 +151,7 @@ impl World {
             id,
             from,
             to,
-            note,
+            note: note.map(String::into_boxed_str),
             sent,
             state,
             changed: sent,
