@@ -209,13 +209,18 @@ impl Replay {
                 self.play(key, true);
             }
         } else {
+            for p in self.parts.iter_mut().flatten() {
+                // A note already sent lives in the world about to be dropped.
+                if let Some(id) = p.id.take() {
+                    p.note = self.world.invitation(id).note.as_deref().map(str::to_owned);
+                }
+            }
+            // The world played so far goes before the fresh one is built: never two.
+            self.world = World::new(self.world.rules().clone(), self.start.at, 0);
             self.world = fresh();
             self.world.set_logging(false);
             self.problems.clear();
             self.replayed = 0;
-            for p in self.parts.iter_mut().flatten() {
-                p.id = None;
-            }
             let begin = self
                 .parts
                 .iter()
@@ -258,8 +263,9 @@ impl Replay {
         (self.world, history, problems)
     }
 
-    /// Plays one moment. A send keeps its note in the part while the replay might still
-    /// start over (`keep_note`): a refused send must not lose it.
+    /// Plays one moment. While the replay might still start over (`keep_note`), a send
+    /// hands the world a copy of its note and drops the part's only once it is sent: a
+    /// refused send must not lose it (a sent one is found again in the world).
     fn play(&mut self, key: u64, keep_note: bool) {
         self.replayed += 1;
         if self.replayed % super::progress::EVERY == 0 {
@@ -280,7 +286,12 @@ impl Replay {
                 p.note.take()
             };
             match send(world, p.from, p.to, note) {
-                Ok(id) => p.id = Some(id),
+                Ok(id) => {
+                    p.id = Some(id);
+                    if keep_note {
+                        p.note = None;
+                    }
+                }
                 Err(refusal) => {
                     let field = match refusal {
                         Refusal::WeeklyLimit { .. }
