@@ -1,8 +1,10 @@
 //! The load against its floor, whole processes, the same file for both: `invitesim check
 //! FILE` (parse, validate, replay the history: what `open` does before its first frame)
 //! against this binary re-run as `--bare FILE`, which reads the file and parses it with
-//! `ron` into plain serde structs (`common::plain`) and nothing else. Alternating runs,
-//! medians, at 100k and 1M invitations; prints each median and the ratio.
+//! `ron` into plain serde structs (`common::plain`) and nothing else. Then the first
+//! frame: `invitesim open FILE` in a pseudo-terminal (util-linux `script`, 120×36), from
+//! exec to the app's header on the screen. Alternating runs, medians, at 100k and 1M
+//! invitations; prints each median and its ratio to the bare parse.
 //!
 //! `cargo bench --bench load_floor` (the 1M world takes a while to generate;
 //! `LOAD_FLOOR_SIZES=100000` runs one size).
@@ -10,6 +12,7 @@
 mod common;
 
 use std::hint::black_box;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -29,6 +32,37 @@ fn timed(program: &Path, args: &[&str]) -> Duration {
         .expect("the program runs");
     let took = t.elapsed();
     assert!(status.success(), "{} {args:?} failed", program.display());
+    took
+}
+
+/// From exec to the first frame of the app (its header, "rules:") of `open path`.
+fn first_frame(app: &Path, path: &str) -> Duration {
+    let line = format!("stty cols 120 rows 36; exec {} open {path}", app.display());
+    let t = Instant::now();
+    let mut child = Command::new("script")
+        .args(["-qefc", &line, "/dev/null"])
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("util-linux `script` runs the app in a pty");
+    let mut out = child.stdout.take().expect("piped");
+    let (mut seen, mut buf) = (Vec::new(), [0u8; 65536]);
+    let took = loop {
+        let n = out.read(&mut buf).expect("the pty reads");
+        assert!(n > 0, "the app ended before its first frame");
+        seen.extend_from_slice(&buf[..n]);
+        if seen.windows(6).any(|w| w == b"rules:") {
+            break t.elapsed();
+        }
+    };
+    let mut keys = child.stdin.take().expect("piped");
+    keys.write_all(b"q").expect("a key");
+    drop(keys);
+    // Drain what is left so the app can finish writing and exit.
+    while out.read(&mut buf).is_ok_and(|n| n > 0) {}
+    child.wait().expect("the app exits");
     took
 }
 
@@ -56,17 +90,21 @@ fn main() {
         // One of each first: the file in the page cache, the binaries loaded.
         timed(&me, &["--bare", path]);
         timed(app, &["check", path]);
-        let (mut bare, mut check) = (Vec::new(), Vec::new());
+        let (mut bare, mut check, mut frame) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..runs {
             bare.push(timed(&me, &["--bare", path]));
             check.push(timed(app, &["check", path]));
+            frame.push(first_frame(app, path));
         }
-        let (bare, check) = (median(bare), median(check));
+        let (bare, check, frame) = (median(bare), median(check), median(frame));
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
         println!(
-            "load_floor/{n}: check {:.1} ms, bare parse {:.1} ms, ratio {:.2} (whole processes, median of {runs}, {} MB)",
-            check.as_secs_f64() * 1e3,
-            bare.as_secs_f64() * 1e3,
-            check.as_secs_f64() / bare.as_secs_f64(),
+            "load_floor/{n}: check {:.1} ms, bare parse {:.1} ms, ratio {:.2}; first frame of open {:.1} ms, ratio {:.2} (whole processes, median of {runs}, {} MB)",
+            ms(check),
+            ms(bare),
+            ms(check) / ms(bare),
+            ms(frame),
+            ms(frame) / ms(bare),
             bytes / 1_000_000
         );
     }
