@@ -149,12 +149,12 @@ impl Replay {
 
     /// The next invitation of the file: checked, and played as far as it can be.
     /// `spec` is already sanitized (`InvitationSpec::sanitize`).
-    pub(super) fn push(&mut self, times: Times, spec: InvitationSpec) {
+    pub(super) fn push(&mut self, read: Read, spec: InvitationSpec) {
         let i = self.parts.len();
         let part = part(
             &self.world,
             spec,
-            times,
+            read,
             i,
             &self.start,
             &mut self.part_problems,
@@ -342,17 +342,17 @@ struct Start {
 
 /// An invitation's times and people, read from its text: on the parsing thread when the
 /// load is streamed (`stream`), where there is time to spare.
-pub(super) struct Times {
+pub(super) struct Read {
     sent: Result<DateTime<Utc>, String>,
     changed: Option<Result<DateTime<Utc>, String>>,
     from: Option<PersonId>,
     to: Option<PersonId>,
 }
 
-impl Times {
+impl Read {
     /// `person`: the id a handle names in the world being built.
-    pub(super) fn of(spec: &InvitationSpec, person: impl Fn(&str) -> Option<PersonId>) -> Times {
-        Times {
+    pub(super) fn of(spec: &InvitationSpec, person: impl Fn(&str) -> Option<PersonId>) -> Read {
+        Read {
             sent: parse_time(&spec.sent),
             changed: spec.changed.as_deref().map(parse_time),
             from: person(&spec.from),
@@ -365,7 +365,7 @@ impl Times {
 fn part(
     world: &World,
     inv: InvitationSpec,
-    times: Times,
+    read: Read,
     i: usize,
     start: &Start,
     problems: &mut Vec<Problem>,
@@ -389,10 +389,10 @@ fn part(
         problems.push((at("note"), msg));
     }
     // Looked up again only if not found: `resolve` says what is wrong with the id.
-    let from = times
+    let from = read
         .from
         .or_else(|| resolve(world, problems, &inv.from, || at("from")));
-    let to = times
+    let to = read
         .to
         .or_else(|| resolve(world, problems, &inv.to, || at("to")));
     let time = |field: &'static str,
@@ -410,8 +410,8 @@ fn part(
             None
         }
     };
-    let sent = time("sent", &inv.sent, times.sent, problems);
-    let changed = match (&inv.changed, times.changed, sent) {
+    let sent = time("sent", &inv.sent, read.sent, problems);
+    let changed = match (&inv.changed, read.changed, sent) {
         (Some(text), Some(parsed), Some(sent)) => match time("changed", text, parsed, problems) {
             Some(t) if t < sent => {
                 let msg = format!(

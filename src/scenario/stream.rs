@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::model::PersonId;
 
 use super::error::ScenarioError;
-use super::history::{Replay, Times};
+use super::history::{Read, Replay};
 use super::validate::{Head, Problem, Setup, begin, finish, validate};
 use super::{InvitationSpec, PersonSpec, RulesSpec, Scenario};
 
@@ -24,8 +24,8 @@ use super::{InvitationSpec, PersonSpec, RulesSpec, Scenario};
 enum Piece {
     /// The head, and where to send back the world's handles once it is built.
     Head(OwnedHead, SyncSender<Handles>),
-    /// With their times already read (`Times`).
-    Invitations(Vec<(Times, InvitationSpec)>),
+    /// With their times read and their people looked up (`Read`).
+    Invitations(Vec<(Read, InvitationSpec)>),
 }
 
 /// The head, as parsed (a copy: the parsed `Scenario` keeps its own).
@@ -171,7 +171,7 @@ pub(super) fn hand_over(chunk: Vec<InvitationSpec>) {
         let person = |h: &str| handles.and_then(|m| m.get(h).copied());
         let timed = chunk
             .into_iter()
-            .map(|spec| (Times::of(&spec, person), spec))
+            .map(|spec| (Read::of(&spec, person), spec))
             .collect();
         let _ = sink.to.send(Piece::Invitations(timed));
     });
@@ -237,8 +237,8 @@ fn replay(from: Receiver<Piece>, lines: usize) -> Option<(Replay, Vec<Problem>)>
             }
             Piece::Invitations(chunk) => {
                 if let Some((replay, _)) = started.as_mut() {
-                    for (times, spec) in chunk {
-                        replay.push(times, spec);
+                    for (read, spec) in chunk {
+                        replay.push(read, spec);
                     }
                 }
             }

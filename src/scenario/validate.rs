@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use crate::model::{Action, Person, PersonId, World};
 
-use super::history::{Replay, Times};
+use super::history::{Read, Replay};
 use super::locate::{Path, Seg};
 use super::{PersonSpec, RulesSpec, Scenario, Step};
 
@@ -61,8 +61,8 @@ pub fn validate(s: &mut Scenario, sorted: bool) -> Result<Setup, Vec<Problem>> {
     let specs = std::mem::take(&mut s.invitations);
     replay.reserve(specs.len());
     for spec in specs {
-        let times = Times::of(&spec, |h| replay.world().person_id(h));
-        replay.push(times, spec);
+        let read = Read::of(&spec, |h| replay.world().person_id(h));
+        replay.push(read, spec);
     }
     finish(s, replay, problems)
 }
