@@ -84,6 +84,30 @@ fn a_head_after_the_history_loads_the_sequential_way() {
     assert_same(&moved);
 }
 
+/// Moments were keyed with their seconds in 31 bits: a history spanning more than 68
+/// years wrapped, and an answer played before its invitation was sent. Found by the
+/// `load` fuzz target (its input is `tests/fixtures/fuzz-wide-history.ron`).
+#[test]
+fn a_history_spanning_a_century_plays_in_order() {
+    let text = r#"Scenario(
+    title: "Long ago",
+    start: "2026-03-02T09:00:00Z",
+    people: [(id: "maya", name: "Maya Chen"), (id: "ana", name: "Ana Silva")],
+    invitations: [
+        (from: "maya", to: "ana", sent: "1950-01-01T09:00:00Z", state: Seen, changed: "2026-03-01T10:00:00Z"),
+    ],
+)"#;
+    let loaded = load_parsed("w.ron", text, Way::Sorted).expect("a valid history");
+    let inv = &loaded.setup.world.invitations()[0];
+    assert_eq!(
+        inv.state,
+        invitesim::model::InvitationState::Pending { seen: true }
+    );
+    assert_same(text);
+    let found = include_str!("fixtures/fuzz-wide-history.ron");
+    assert_same(found);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 

@@ -48,11 +48,20 @@ pub struct Past {
     pub changed: DateTime<Utc>,
 }
 
-/// One moment of the history, packed in a `u64` so a million of them sort quickly:
-/// the time in seconds (from the earliest, 31 bits), whether it is the send (0) or the
-/// change (1), and the invitation's index (up to 2^32).
-fn op_key(seconds: u64, change: bool, index: usize) -> u64 {
-    (seconds << 33) | (u64::from(change) << 32) | index as u64
+/// One moment of the history, packed in one number so a million of them sort quickly:
+/// the time in seconds from the earliest (up to 2^43: chrono's whole calendar), whether
+/// it is the send (0) or the change (1), and the invitation's index (up to 2^32). A
+/// `u64` held the seconds to 2^31 only (68 years): a history spanning more wrapped and
+/// played out of order (found by fuzzing).
+type Key = u128;
+
+fn op_key(seconds: u64, change: bool, index: usize) -> Key {
+    (Key::from(seconds) << 33) | (Key::from(change) << 32) | index as Key
+}
+
+/// The second a key falls in.
+fn second_of(key: Key) -> u64 {
+    (key >> 33) as u64
 }
 
 /// Sends an invitation of a history at the world's clock, through `World::act`. A
@@ -90,7 +99,7 @@ pub(super) struct Replay {
     /// The first invitation's send time while in order; every key counts from it.
     begin: Option<DateTime<Utc>>,
     last_send: u64,
-    changes: BinaryHeap<Reverse<u64>>,
+    changes: BinaryHeap<Reverse<Key>>,
     in_order: bool,
     replayed: usize,
     /// Problems of the invitations themselves (people, times, notes), whatever the order.
@@ -178,7 +187,7 @@ impl Replay {
         }
         self.last_send = second;
         while let Some(&Reverse(key)) = self.changes.peek() {
-            if key >> 33 >= second {
+            if second_of(key) >= second {
                 break;
             }
             self.changes.pop();
@@ -228,7 +237,7 @@ impl Replay {
                 .map(|p| p.sent)
                 .min()
                 .unwrap_or(self.start.at);
-            let mut ops: Vec<u64> = Vec::with_capacity(total);
+            let mut ops: Vec<Key> = Vec::with_capacity(total);
             for (i, p) in self.parts.iter().enumerate() {
                 let Some(p) = p else { continue };
                 ops.push(op_key(seconds(begin, p.sent), false, i));
@@ -266,12 +275,12 @@ impl Replay {
     /// Plays one moment. While the replay might still start over (`keep_note`), a send
     /// hands the world a copy of its note and drops the part's only once it is sent: a
     /// refused send must not lose it (a sent one is found again in the world).
-    fn play(&mut self, key: u64, keep_note: bool) {
+    fn play(&mut self, key: Key, keep_note: bool) {
         self.replayed += 1;
         if self.replayed % super::progress::EVERY == 0 {
             super::progress::replayed(self.replayed);
         }
-        let i = (key & u64::from(u32::MAX)) as usize;
+        let i = (key & Key::from(u32::MAX)) as usize;
         let change = key & (1 << 32) != 0;
         let world = &mut self.world;
         let Some(p) = self.parts[i].as_mut() else {
