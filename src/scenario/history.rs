@@ -19,8 +19,8 @@ use super::validate::{Problem, parse_time, resolve};
 use super::{HistoryState, InvitationSpec};
 
 /// One invitation of the history as the loader holds it while replaying: moved out of
-/// the parsed file (so the file's strings are freed before the world grows), with its
-/// note handed to the world when it is sent.
+/// the parsed file, with its note handed to the world when it is sent (a copy while
+/// the replay might still start over: see `Replay::play`).
 struct Part {
     from: PersonId,
     to: PersonId,

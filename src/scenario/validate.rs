@@ -52,7 +52,7 @@ impl<'a> Head<'a> {
 
 /// Checks `s` and builds its starting world. The history (`s.invitations`) is moved
 /// into the world, so `s` comes back without it: `Setup::history` remembers it.
-/// `sorted`: replay by sorting every moment first (`Replay::sorted`), the reference way.
+/// `sorted`: replay by sorting every moment first (`Replay::sort_all`), the reference way.
 pub fn validate(s: &mut Scenario, sorted: bool) -> Result<Setup, Vec<Problem>> {
     let (mut replay, problems) = begin(&Head::of(s));
     if sorted {
