@@ -35,7 +35,7 @@ fn measure(path: &str, n: usize) {
     drop(text);
     let world_only = {
         let before = live();
-        let w = loaded.setup.world.clone();
+        let w = invitesim::model::World::clone(&loaded.setup.world);
         let bytes = live() - before;
         drop(w);
         bytes

@@ -2,6 +2,7 @@
 //! file in `scenarios/` is embedded.
 
 use invitesim::export::{self, Format};
+use invitesim::model::World;
 use invitesim::scenario::{self, builtin};
 
 #[test]
@@ -112,7 +113,7 @@ fn every_lesson_has_a_goal_its_solution_reaches_and_a_quiz() {
             .lesson
             .as_ref()
             .unwrap_or_else(|| panic!("{} has no lesson block", b.name));
-        let mut world = loaded.setup.world.clone();
+        let mut world = World::clone(&loaded.setup.world);
         let mut runner = Runner::new(&loaded.scenario.script, &world, loaded.setup.panes);
         let reached_at_start = lesson.check.iter().all(|e| runner.check(&world, e));
         assert!(

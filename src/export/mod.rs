@@ -61,7 +61,7 @@ impl Summary {
 
 /// Plays the whole script, writing each step as it goes.
 pub fn play(loaded: &Loaded, format: Format, out: &mut dyn Write) -> io::Result<Summary> {
-    let mut world = loaded.setup.script_start().clone();
+    let mut world = crate::model::World::clone(loaded.setup.script_start());
     let mut runner = Runner::new(&loaded.scenario.script, &world, loaded.setup.panes);
     let mut summary = Summary::default();
     if format == Format::Text {

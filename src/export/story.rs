@@ -15,7 +15,7 @@ pub fn failures(loaded: &Loaded) -> Option<ScenarioError> {
     if loaded.scenario.script.is_empty() && loaded.scenario.lesson.is_none() {
         return None;
     }
-    let mut world = loaded.setup.script_start().clone();
+    let mut world = crate::model::World::clone(loaded.setup.script_start());
     let steps = &loaded.scenario.script;
     let mut runner = Runner::new(steps, &world, loaded.setup.panes);
     let mut failed: Vec<(Path, String)> = Vec::new();

@@ -2,6 +2,8 @@
 //! problem is collected with the path of the value at fault, so all of a file's
 //! errors are reported at once.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 
 use crate::model::{Action, Person, PersonId, World};
@@ -17,13 +19,14 @@ pub type Problem = (Path, String);
 #[derive(Debug, Clone)]
 pub struct Setup {
     /// The world at the scenario's start, after its `actions` (if any) were applied.
-    pub world: World,
+    /// Shared: the app shows it without copying it until it changes (`tui::LiveWorld`).
+    pub world: Arc<World>,
     pub panes: (PersonId, PersonId),
     /// The file's `actions`, already applied to `world` (kept so a save writes them again).
     pub actions: Vec<Action>,
     /// The world before those actions, when there are any: where the script starts (a
     /// saved session keeps its script; it replays from the scenario's own start).
-    pub script_world: Option<World>,
+    pub script_world: Option<Arc<World>>,
     /// The file's `invitations:`, as the world they made remembers them.
     pub history: Vec<super::history::Past>,
 }
@@ -248,7 +251,8 @@ pub(super) fn finish(
     }
 
     // Actions already taken (a saved session): each must still be allowed, in order.
-    let script_world = (!s.actions.is_empty() && problems.is_empty()).then(|| world.clone());
+    let script_world =
+        (!s.actions.is_empty() && problems.is_empty()).then(|| Arc::new(world.clone()));
     if problems.is_empty() {
         for (i, action) in s.actions.iter().enumerate() {
             if let Err(refusal) = world.apply(action) {
@@ -269,7 +273,7 @@ pub(super) fn finish(
 
     if problems.is_empty() {
         Ok(Setup {
-            world,
+            world: Arc::new(world),
             panes,
             actions: s.actions.clone(),
             script_world,
@@ -282,7 +286,7 @@ pub(super) fn finish(
 
 impl Setup {
     /// The world the script starts from: the scenario's start, before any saved actions.
-    pub fn script_start(&self) -> &World {
+    pub fn script_start(&self) -> &Arc<World> {
         self.script_world.as_ref().unwrap_or(&self.world)
     }
 }

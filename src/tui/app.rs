@@ -10,6 +10,7 @@ use crate::script::{Observation, observe};
 use super::counts::PaneCounts;
 use super::course::Course;
 use super::keymap::{Command, Keymap};
+use super::live::LiveWorld;
 use super::overlay::{Compose, Overlay};
 use super::pane::PaneHit;
 use super::playback::Playback;
@@ -156,7 +157,7 @@ impl Outcome {
 
 pub struct App {
     pub(super) loaded: Loaded,
-    pub(super) world: World,
+    pub(super) world: LiveWorld,
     /// Every action applied since the start, for undo by replay.
     pub(super) actions: Vec<Action>,
     pub(super) panes: [Pane; 2],
@@ -216,7 +217,7 @@ impl App {
 
     /// The app with a person's own keymap.
     pub fn with_keymap(loaded: Loaded, theme: Theme, keymap: Keymap) -> App {
-        let world = loaded.setup.world.clone();
+        let world = LiveWorld::shared(&loaded.setup.world);
         let (l, r) = loaded.setup.panes;
         let panes = [Pane::new(l, &world), Pane::new(r, &world)];
         let mut app = App {
@@ -249,7 +250,7 @@ impl App {
         app.start_script();
         // A saved session opens where it was saved, exploring; r goes to the script.
         if app.loaded.setup.script_world.is_some() && app.playback.is_some() {
-            app.world = app.loaded.setup.world.clone();
+            app.world = LiveWorld::shared(&app.loaded.setup.world);
             app.at_script_start = false;
             app.take_over();
             app.refresh();
@@ -325,7 +326,7 @@ impl App {
 
     /// Back to the scenario's starting world, with no actions taken.
     pub fn reset_world(&mut self) {
-        self.world = self.loaded.setup.script_start().clone();
+        self.world = LiveWorld::shared(self.loaded.setup.script_start());
         self.at_script_start = true;
         self.actions.clear();
         self.ledger.clear();
@@ -498,7 +499,7 @@ impl App {
     /// Applies an action through the script engine, keeping what each screen saw.
     pub fn act(&mut self, action: Action) {
         let panes = [self.panes[0].person, self.panes[1].person];
-        let seen = observe(&mut self.world, &action, &panes);
+        let seen = observe(self.world.edit(), &action, &panes);
         let allowed = seen.allowed();
         self.note_tells(&seen);
         if allowed {
@@ -635,16 +636,17 @@ impl App {
         self.ledger.retain(|&(stamp, ..)| stamp < kept);
         let people = [self.panes[0].person, self.panes[1].person];
         let before: Vec<View> = people.iter().map(|&p| self.world.view(p)).collect();
-        let mut world = if self.at_script_start {
-            self.loaded.setup.script_start().clone()
+        let start = if self.at_script_start {
+            self.loaded.setup.script_start()
         } else {
-            self.loaded.setup.world.clone()
+            &self.loaded.setup.world
         };
+        let mut world = World::clone(start);
         for a in &self.actions {
             // Every one of these was allowed before, on the same world: replay is exact.
             let _ = world.apply(a);
         }
-        let old = std::mem::replace(&mut self.world, world);
+        let old = std::mem::replace(&mut self.world, LiveWorld::owned(world));
         let mut outcome = Outcome {
             headline: format!("Undone: {}", last.describe(&self.world)),
             ..Outcome::default()

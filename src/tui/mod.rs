@@ -9,6 +9,7 @@ mod happened;
 mod input;
 pub mod key;
 pub mod keymap;
+mod live;
 pub mod loading;
 pub mod menu;
 mod overlay;
@@ -31,6 +32,7 @@ pub use app::{App, Download, Outcome, Pane};
 pub use config::Config;
 pub use counts::PaneCounts;
 pub use course::Course;
+pub use live::LiveWorld;
 pub use overlay::Overlay;
 #[cfg(not(target_arch = "wasm32"))]
 pub use terminal::{Ending, Opened, learn, open, run};
