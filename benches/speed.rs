@@ -111,7 +111,7 @@ fn pending_world() -> World {
         w.add_person(Person::new(&format!("p{i}"), &format!("Person {i}"), ""))
             .expect("unique");
     }
-    w.set_logging(false);
+    w.set_replaying(true);
     w.reserve(1_000_000);
     let mut sent = 0;
     'all: for a in 0..people {
@@ -132,7 +132,7 @@ fn pending_world() -> World {
             sent += 1;
         }
     }
-    w.set_logging(true);
+    w.set_replaying(false);
     w
 }
 

@@ -124,6 +124,28 @@ proptest! {
         }
     }
 
+    /// Replaying (a scenario's history is played so: no log, the per-person lists built
+    /// once at the end) leaves the world living the same actions leaves: the same
+    /// invitations, lists and screens.
+    #[test]
+    fn replaying_builds_the_same_lists((rules, n, actions) in scenario()) {
+        let mut lived = new_world(rules.clone(), n);
+        let mut replayed = new_world(rules, n);
+        replayed.set_replaying(true);
+        for action in &actions {
+            let outcome = lived.apply(action).is_ok();
+            prop_assert_eq!(replayed.apply(action).is_ok(), outcome, "{:?}", action);
+        }
+        replayed.set_replaying(false);
+        check_nothing_lost(&replayed)?;
+        prop_assert_eq!(replayed.invitations(), lived.invitations());
+        for i in 0..n as u32 {
+            let p = invitesim::model::PersonId(i);
+            prop_assert_eq!(replayed.lists(p), lived.lists(p));
+        }
+        prop_assert_eq!(views(&replayed), views(&lived));
+    }
+
     /// A refused action changes nothing at all.
     #[test]
     fn refusals_change_nothing((rules, n, actions) in scenario()) {

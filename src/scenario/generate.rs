@@ -244,7 +244,7 @@ pub fn generate(spec: &Spec) -> Result<String, String> {
     for &(a, b) in &used {
         world.connect(PersonId(a), PersonId(b));
     }
-    world.set_logging(false);
+    world.set_replaying(true);
     world.reserve(spec.invitations);
     let window = i64::from(spec.days.max(1)) * 24 * 60;
     let mut times: Vec<DateTime<Utc>> = (0..spec.invitations)

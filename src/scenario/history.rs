@@ -116,7 +116,7 @@ impl Replay {
         start_known: bool,
         start_text: &str,
     ) -> Replay {
-        world.set_logging(false);
+        world.set_replaying(true);
         Replay {
             world,
             start: Start {
@@ -227,7 +227,7 @@ impl Replay {
             // The world played so far goes before the fresh one is built: never two.
             self.world = World::new(self.world.rules().clone(), self.start.at, 0);
             self.world = fresh();
-            self.world.set_logging(false);
+            self.world.set_replaying(true);
             self.problems.clear();
             self.replayed = 0;
             let begin = self
@@ -253,7 +253,7 @@ impl Replay {
             }
         }
         self.world.advance_to(self.start.at);
-        self.world.set_logging(true);
+        self.world.set_replaying(false);
         let mut problems = self.part_problems;
         problems.append(&mut self.problems);
         check_expired(&self.world, &self.parts, &mut problems);

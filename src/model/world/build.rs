@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::World;
-use crate::model::{Lists, Person, PersonId};
+use crate::model::{Lists, Person, PersonId, Placement};
 
 impl World {
     /// Adds a person; a handle already taken is refused with the id it belongs to.
@@ -49,8 +49,32 @@ impl World {
         self.latest.reserve(n);
     }
 
-    /// Turns the event log on or off (off while a scenario's past is replayed).
-    pub fn set_logging(&mut self, on: bool) {
-        self.logging = on;
+    /// While a scenario's past is replayed (`on`), its events are not logged and the
+    /// per-person lists (inbox, archive, sent) are not kept up at every change: no rule
+    /// reads them, and keeping them costs a search through a person's list at every
+    /// answer. Turned off, the lists are built in one pass from every invitation's
+    /// state, in id order: exactly what keeping them up would have left (`place`).
+    pub fn set_replaying(&mut self, on: bool) {
+        let ended = self.replaying && !on;
+        self.replaying = on;
+        if ended {
+            self.index_all();
+        }
+    }
+
+    /// Every person's inbox, archive and sent list, from the invitations' states.
+    fn index_all(&mut self) {
+        let ignore_archives = self.rules.ignore_archives;
+        for lists in &mut self.lists {
+            lists.inbox.clear();
+            lists.archive.clear();
+            lists.sent.clear();
+        }
+        for i in 0..self.invitations.len() {
+            let inv = &self.invitations[i];
+            let placement = Placement::of(inv.state, ignore_archives);
+            // In id order: each lands at the end of its lists.
+            self.place(inv.id, Placement::NOWHERE, placement);
+        }
     }
 }

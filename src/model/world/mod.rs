@@ -63,8 +63,9 @@ pub struct World {
     blocked: HashSet<(PersonId, PersonId)>,
     timers: Timers,
     log: Vec<Event>,
-    /// Off while a scenario's history is replayed: the past's events are not the log's.
-    logging: bool,
+    /// On while a scenario's history is replayed: the past's events are not the log's,
+    /// and the per-person lists are built once at the end (`set_replaying`).
+    replaying: bool,
     /// The offset times are shown in: the one the scenario's `start` was written with.
     offset: FixedOffset,
 }
@@ -83,7 +84,7 @@ impl World {
             blocked: HashSet::default(),
             timers: Timers::default(),
             log: Vec::new(),
-            logging: true,
+            replaying: false,
             offset: Utc.fix(),
         }
     }
@@ -242,7 +243,7 @@ impl World {
     }
 
     fn push_event(&mut self, at: DateTime<Utc>, kind: EventKind, visible_to: &[PersonId]) {
-        if self.logging {
+        if !self.replaying {
             self.log.push(Event {
                 at,
                 kind,
@@ -264,6 +265,9 @@ impl World {
     /// Moves the invitation from the lists of placement `was` to those of `now`,
     /// touching only the lists that differ (an Open keeps it where it is).
     fn place(&mut self, id: InvitationId, was: Placement, now: Placement) {
+        if self.replaying {
+            return;
+        }
         let inv = &self.invitations[id.index()];
         let (from, to) = (inv.from.index(), inv.to.index());
         // New invitations land at the end; a binary search finds any other place.
