@@ -120,6 +120,17 @@ impl Session {
     }
 }
 
+/// A test that fails (panics) midway must not leave `script` and the app running:
+/// ending `script` hangs the app's terminal up, and the app exits on that.
+impl Drop for Session {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 /// After the last time the app entered the alternate screen, it left it, showed the
 /// cursor and turned mouse capture off.
 fn assert_restored(output: &str) {
