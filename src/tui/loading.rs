@@ -75,6 +75,27 @@ pub fn describe(stage: Stage) -> (String, Option<f64>) {
     }
 }
 
+/// The stage in as few words as still say it, for a line too narrow for `describe`'s.
+fn terse(stage: Stage) -> String {
+    match stage {
+        Stage::Parsing {
+            invitations,
+            replayed: 0,
+        } => format!("parsing · {} read", thousands(invitations)),
+        Stage::Parsing {
+            invitations,
+            replayed,
+        } => format!(
+            "parsing · {} read · {} replayed",
+            thousands(invitations),
+            thousands(replayed)
+        ),
+        Stage::Replaying { done, of } => {
+            format!("replaying · {} of {}", thousands(done), thousands(of))
+        }
+    }
+}
+
 /// A bar of `width` cells, `fill` of it full.
 pub fn bar(fill: f64, width: usize) -> String {
     let full = ((fill.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
@@ -87,7 +108,12 @@ pub fn bar(fill: f64, width: usize) -> String {
 pub fn line(file: &str, bytes: Option<u64>, stage: Stage, width: usize) -> String {
     let (what, fill) = describe(stage);
     let size = bytes.map_or(String::new(), |b| format!(" ({})", size(b)));
-    let text = format!("{file}{size}: {what}");
+    let mut text = format!("{file}{size}: {what}");
+    // Room for the words and, when there is one, a short bar and the percentage.
+    let needs = if fill.is_some() { 12 } else { 0 };
+    if super::text::width(&text) + needs > width {
+        text = format!("{file}{size}: {}", terse(stage));
+    }
     let Some(f) = fill else {
         return super::text::fit(&text, width);
     };
@@ -193,5 +219,30 @@ mod tests {
             40,
         );
         assert!(super::super::text::width(&narrow) <= 40, "{narrow}");
+        // At 80 columns a big load's line says all of it, in fewer words.
+        assert_eq!(
+            line(
+                "/tmp/w1m.ron",
+                Some(113_413_400),
+                Stage::Parsing {
+                    invitations: 663_552,
+                    replayed: 1_077_248
+                },
+                80
+            ),
+            "/tmp/w1m.ron (113.4 MB): parsing · 663,552 read · 1,077,248 replayed"
+        );
+        assert_eq!(
+            line(
+                "/tmp/w1m.ron",
+                Some(113_413_400),
+                Stage::Replaying {
+                    done: 1_077_248,
+                    of: 1_700_000
+                },
+                80
+            ),
+            "/tmp/w1m.ron (113.4 MB): replaying · 1,077,248 of 1,700,000 ██████████░░░░░  63%"
+        );
     }
 }
