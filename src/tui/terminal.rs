@@ -35,6 +35,11 @@ pub enum Opened {
 /// How long a load may take before the terminal shows a loading screen.
 const QUIET_LOAD: Duration = Duration::from_millis(250);
 
+/// How often the loading screen is redrawn and looks whether the load is done: the
+/// app's first frame comes at most this long after the load (it waited up to
+/// `SIGNAL_CHECK`, 100 ms, for a key that never came).
+const LOADING_TICK: Duration = Duration::from_millis(15);
+
 /// Loads on another thread and runs the app on what it loaded. A load longer than a
 /// quarter of a second shows the loading screen (`loading`) until it is done, then
 /// the app in the same terminal session: never a blank screen. q, Esc or Ctrl-C on the
@@ -77,7 +82,7 @@ pub fn open(
                 theme: options.config.theme,
             };
             terminal.draw(|f| f.render_widget(&screen, f.area()))?;
-            let events = match next_events(&signals, SIGNAL_CHECK)? {
+            let events = match next_events(&signals, LOADING_TICK)? {
                 Ok(events) => events,
                 Err(ending) => return Ok(Opened::Ended(ending)),
             };
