@@ -250,7 +250,7 @@ impl App {
         app.start_script();
         // A saved session opens where it was saved, exploring; r goes to the script.
         if app.loaded.setup.script_world.is_some() && app.playback.is_some() {
-            app.world = LiveWorld::shared(&app.loaded.setup.world);
+            app.world.share(&app.loaded.setup.world);
             app.at_script_start = false;
             app.take_over();
             app.refresh();
@@ -326,7 +326,7 @@ impl App {
 
     /// Back to the scenario's starting world, with no actions taken.
     pub fn reset_world(&mut self) {
-        self.world = LiveWorld::shared(self.loaded.setup.script_start());
+        self.world.share(self.loaded.setup.script_start());
         self.at_script_start = true;
         self.actions.clear();
         self.ledger.clear();

@@ -37,6 +37,14 @@ impl LiveWorld {
         }
     }
 
+    /// Shows `world` without copying it, unless it already does (going back to the
+    /// start twice makes one copy ahead, not two).
+    pub fn share(&mut self, world: &Arc<World>) {
+        if !Arc::ptr_eq(&self.world, world) {
+            *self = LiveWorld::shared(world);
+        }
+    }
+
     /// A world of the app's own.
     pub fn owned(world: World) -> LiveWorld {
         LiveWorld {
@@ -108,6 +116,13 @@ mod tests {
             let own: *const World = live.edit();
             let again: *const World = live.edit();
             assert_eq!(own, again, "{n}: copied once, not at every change");
+            live.share(&original);
+            assert!(
+                live.is_shared() && *live == before,
+                "{n}: back to the start"
+            );
+            live.share(&original);
+            assert!(live.is_shared(), "{n}: still shared, nothing new made");
         }
     }
 }
