@@ -338,6 +338,8 @@ pub fn generate(spec: &Spec) -> Result<String, String> {
         }
     }
 
+    // The lists (read for the right pane below) are built when the replay ends.
+    world.set_replaying(false);
     let left = (0..n)
         .max_by_key(|&i| (most[i], std::cmp::Reverse(i)))
         .unwrap_or(0);
