@@ -20,21 +20,33 @@ use super::{HistoryState, InvitationSpec};
 
 /// One invitation of the history as the loader holds it while replaying: moved out of
 /// the parsed file, with its note handed to the world when it is sent (a copy while
-/// the replay might still start over: see `Replay::play`).
-struct Part {
+/// the replay might still start over: see `Replay::play`). A million of these are held
+/// at once, so they are kept small (56 bytes): a boxed note, the id as a bare number.
+pub(super) struct Part {
     from: PersonId,
     to: PersonId,
     sent: DateTime<Utc>,
     changed: DateTime<Utc>,
     state: HistoryState,
-    note: Option<String>,
-    id: Option<InvitationId>,
+    note: Option<Box<str>>,
+    /// The invitation its send made, or `UNSENT`.
+    made: u32,
 }
+
+/// A part not sent (yet, or ever): ids never reach `u32::MAX`.
+const UNSENT: u32 = u32::MAX;
+
+const _: () = assert!(size_of::<Option<Part>>() == 56);
 
 impl Part {
     /// Whether it has a second moment: an answer or a withdrawal at `changed`.
     fn changes(&self) -> bool {
         !matches!(self.state, HistoryState::Pending | HistoryState::Expired)
+    }
+
+    /// The invitation its send made, if it was sent.
+    fn id(&self) -> Option<InvitationId> {
+        (self.made != UNSENT).then_some(InvitationId(self.made))
     }
 }
 
@@ -94,7 +106,7 @@ pub fn send(
 /// first send out of that order drops back to exactly that: a fresh world and the sort.
 pub(super) struct Replay {
     world: World,
-    start: Start,
+    judge: Judge,
     parts: Vec<Option<Part>>,
     /// The first invitation's send time while in order; every key counts from it.
     begin: Option<DateTime<Utc>>,
@@ -117,13 +129,17 @@ impl Replay {
         start_text: &str,
     ) -> Replay {
         world.set_replaying(true);
-        Replay {
-            world,
+        let judge = Judge {
+            max_note: world.rules().note_max_chars as usize,
             start: Start {
                 at: start,
                 known: start_known,
                 text: start_text.to_owned(),
             },
+        };
+        Replay {
+            world,
+            judge,
             parts: Vec::new(),
             begin: None,
             last_send: 0,
@@ -156,18 +172,26 @@ impl Replay {
         self.world.reserve(n);
     }
 
+    /// What judging an invitation needs, for another thread to judge them ahead.
+    pub(super) fn judge(&self) -> Judge {
+        self.judge.clone()
+    }
+
     /// The next invitation of the file: checked, and played as far as it can be.
     /// `spec` is already sanitized (`InvitationSpec::sanitize`).
-    pub(super) fn push(&mut self, read: Read, spec: InvitationSpec) {
+    pub(super) fn push(&mut self, entry: Entry) {
         let i = self.parts.len();
-        let part = part(
-            &self.world,
-            spec,
-            read,
-            i,
-            &self.start,
-            &mut self.part_problems,
-        );
+        let part = match entry {
+            Entry::Judged(part) => Some(part),
+            Entry::Read(read, mut spec) => {
+                let world = &self.world;
+                let problems = &mut self.part_problems;
+                let resolve = |h: &str, problems: &mut Vec<Problem>, f| {
+                    resolve(world, problems, h, || vec![F("invitations"), I(i), F(f)])
+                };
+                part(&mut spec, &read, i, &self.judge, problems, resolve)
+            }
+        };
         self.parts.push(part);
         let Some(p) = self.parts[i].as_ref().filter(|_| self.in_order) else {
             return;
@@ -220,12 +244,13 @@ impl Replay {
         } else {
             for p in self.parts.iter_mut().flatten() {
                 // A note already sent lives in the world about to be dropped.
-                if let Some(id) = p.id.take() {
-                    p.note = self.world.invitation(id).note.as_deref().map(str::to_owned);
+                if let Some(id) = p.id() {
+                    p.made = UNSENT;
+                    p.note = self.world.invitation(id).note.clone();
                 }
             }
             // The world played so far goes before the fresh one is built: never two.
-            self.world = World::new(self.world.rules().clone(), self.start.at, 0);
+            self.world = World::new(self.world.rules().clone(), self.judge.start.at, 0);
             self.world = fresh();
             self.world.set_replaying(true);
             self.problems.clear();
@@ -236,7 +261,7 @@ impl Replay {
                 .flatten()
                 .map(|p| p.sent)
                 .min()
-                .unwrap_or(self.start.at);
+                .unwrap_or(self.judge.start.at);
             let mut ops: Vec<Key> = Vec::with_capacity(total);
             for (i, p) in self.parts.iter().enumerate() {
                 let Some(p) = p else { continue };
@@ -252,7 +277,7 @@ impl Replay {
                 self.play(key, false);
             }
         }
-        self.world.advance_to(self.start.at);
+        self.world.advance_to(self.judge.start.at);
         self.world.set_replaying(false);
         let mut problems = self.part_problems;
         problems.append(&mut self.problems);
@@ -263,7 +288,7 @@ impl Replay {
             .flatten()
             .filter_map(|p| {
                 Some(Past {
-                    invitation: p.id?,
+                    invitation: p.id()?,
                     state: p.state,
                     changed: p.changed,
                 })
@@ -294,9 +319,9 @@ impl Replay {
             } else {
                 p.note.take()
             };
-            match send(world, p.from, p.to, note) {
+            match send(world, p.from, p.to, note.map(String::from)) {
                 Ok(id) => {
-                    p.id = Some(id);
+                    p.made = id.0;
                     if keep_note {
                         p.note = None;
                     }
@@ -343,10 +368,50 @@ fn seconds(begin: DateTime<Utc>, t: DateTime<Utc>) -> u64 {
 
 /// The scenario's start: when, whether it was read (a broken one is reported once, by
 /// the head), and as written (for messages).
+#[derive(Clone)]
 struct Start {
     at: DateTime<Utc>,
     known: bool,
     text: String,
+}
+
+/// What judging an invitation of the history needs besides the world: the note's limit
+/// and the scenario's start. A streamed load hands a copy to the parsing thread.
+#[derive(Clone)]
+pub(super) struct Judge {
+    max_note: usize,
+    start: Start,
+}
+
+/// An invitation of the history as handed to the replay: already judged, where nothing
+/// was wrong with it (on the parsing thread of a streamed load, which has time to
+/// spare), or as read, to be judged beside the world its messages need (`part`).
+pub(super) enum Entry {
+    Judged(Part),
+    Read(Read, InvitationSpec),
+}
+
+impl Judge {
+    /// Judges `spec` without the world: the part, if nothing is wrong with it; else
+    /// the invitation as read, for the replay to judge and say what is wrong.
+    pub(super) fn entry(&self, read: Read, mut spec: InvitationSpec, i: usize) -> Entry {
+        let mut problems = Vec::new();
+        // An unknown person's message names the people there are: the replay's to write.
+        let unknown = |_: &str, problems: &mut Vec<Problem>, f| {
+            problems.push((vec![F("invitations"), I(i), F(f)], String::new()));
+            None
+        };
+        match part(&mut spec, &read, i, self, &mut problems, unknown) {
+            Some(part) if problems.is_empty() => Entry::Judged(part),
+            taken => {
+                // A note taken goes back, for the replay to judge it all again.
+                if let Some(note) = taken.and_then(|p| p.note) {
+                    spec.note = Some(note.into());
+                }
+                Entry::Read(read, spec)
+            }
+        }
+    }
 }
 
 /// An invitation's times and people, read from its text: on the parsing thread when the
@@ -370,20 +435,22 @@ impl Read {
     }
 }
 
-/// One invitation of the file, checked (people, times) and moved out of its text form.
+/// One invitation of the file, checked (people, times) and moved out of its text form:
+/// its note is taken from `inv` if it is within the limit. `resolve` names a person
+/// `read` did not find, or says why not.
 fn part(
-    world: &World,
-    inv: InvitationSpec,
-    read: Read,
+    inv: &mut InvitationSpec,
+    read: &Read,
     i: usize,
-    start: &Start,
+    judge: &Judge,
     problems: &mut Vec<Problem>,
+    mut resolve: impl FnMut(&str, &mut Vec<Problem>, &'static str) -> Option<PersonId>,
 ) -> Option<Part> {
     let Start {
         at: start,
         known: start_known,
         text: start_text,
-    } = start;
+    } = &judge.start;
     let at = |f| vec![F("invitations"), I(i), F(f)];
     let pending = matches!(inv.state, None | Some(HistoryState::Pending));
     if inv.changed.is_some() && pending {
@@ -391,19 +458,15 @@ fn part(
         problems.push((at("changed"), msg));
     }
     // The note is judged on its own so a problem elsewhere does not hide it.
-    let max = world.rules().note_max_chars as usize;
+    let max = judge.max_note;
     let len = inv.note.as_deref().map_or(0, |n| n.chars().count());
     if len > max {
         let msg = format!("the note has {len} characters; the limit is {max}");
         problems.push((at("note"), msg));
     }
     // Looked up again only if not found: `resolve` says what is wrong with the id.
-    let from = read
-        .from
-        .or_else(|| resolve(world, problems, &inv.from, || at("from")));
-    let to = read
-        .to
-        .or_else(|| resolve(world, problems, &inv.to, || at("to")));
+    let from = read.from.or_else(|| resolve(&inv.from, problems, "from"));
+    let to = read.to.or_else(|| resolve(&inv.to, problems, "to"));
     let time = |field: &'static str,
                 text: &str,
                 parsed: Result<DateTime<Utc>, String>,
@@ -419,8 +482,8 @@ fn part(
             None
         }
     };
-    let sent = time("sent", &inv.sent, read.sent, problems);
-    let changed = match (&inv.changed, read.changed, sent) {
+    let sent = time("sent", &inv.sent, read.sent.clone(), problems);
+    let changed = match (&inv.changed, read.changed.clone(), sent) {
         (Some(text), Some(parsed), Some(sent)) => match time("changed", text, parsed, problems) {
             Some(t) if t < sent => {
                 let msg = format!(
@@ -441,8 +504,8 @@ fn part(
         sent: sent?,
         changed: changed?,
         state: inv.state.unwrap_or(HistoryState::Pending),
-        note: inv.note.filter(|_| len <= max),
-        id: None,
+        note: inv.note.take_if(|_| len <= max).map(String::into_boxed_str),
+        made: UNSENT,
     })
 }
 
@@ -452,8 +515,9 @@ fn check_expired(world: &World, parts: &[Option<Part>], problems: &mut Vec<Probl
         let Some(p) = p.as_ref().filter(|p| p.state == HistoryState::Expired) else {
             continue;
         };
-        let expired =
-            p.id.is_some_and(|id| world.invitation(id).state == InvitationState::Expired);
+        let expired = p
+            .id()
+            .is_some_and(|id| world.invitation(id).state == InvitationState::Expired);
         if !expired {
             let msg = match world.rules().expiry_days {
                 None => "state Expired, but these rules never expire invitations".to_owned(),

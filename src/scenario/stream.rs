@@ -16,16 +16,17 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::model::PersonId;
 
 use super::error::ScenarioError;
-use super::history::{Read, Replay};
+use super::history::{Entry, Judge, Read, Replay};
 use super::validate::{Head, Problem, Setup, begin, finish, validate};
 use super::{InvitationSpec, PersonSpec, RulesSpec, Scenario};
 
 /// What the parse hands over while it goes.
 enum Piece {
-    /// The head, and where to send back the world's handles once it is built.
+    /// The head, and where to send back the world's handles (and what else judging an
+    /// invitation needs) once it is built.
     Head(OwnedHead, SyncSender<Handles>),
-    /// With their times read and their people looked up (`Read`).
-    Invitations(Vec<(Read, InvitationSpec)>),
+    /// Judged, or at least with their times read and their people looked up (`Entry`).
+    Invitations(Vec<Entry>),
 }
 
 /// The head, as parsed (a copy: the parsed `Scenario` keeps its own).
@@ -64,13 +65,15 @@ struct Sink {
     to: SyncSender<Piece>,
     seen: Seen,
     /// The world's handles, once the replay has built it from the head: invitations
-    /// are handed over with their people looked up.
+    /// are handed over judged, their people looked up.
     handles: Handles,
+    /// Invitations handed over so far.
+    handed: usize,
 }
 
 enum Handles {
     Coming(Receiver<Handles>),
-    Here(HashMap<String, PersonId>),
+    Here(HashMap<String, PersonId>, Judge),
     /// The replay is gone (it failed): nothing to look up.
     Gone,
 }
@@ -153,7 +156,7 @@ pub(super) fn begin_invitations() -> bool {
     })
 }
 
-/// Hands a chunk of invitations over, their times read and their people looked up.
+/// Hands a chunk of invitations over, judged: their times read, their people looked up.
 pub(super) fn hand_over(chunk: Vec<InvitationSpec>) {
     SINK.with(|s| {
         let mut s = s.borrow_mut();
@@ -164,16 +167,21 @@ pub(super) fn hand_over(chunk: Vec<InvitationSpec>) {
         if let Handles::Coming(from) = &sink.handles {
             sink.handles = from.recv().unwrap_or(Handles::Gone);
         }
-        let handles = match &sink.handles {
-            Handles::Here(map) => Some(map),
-            _ => None,
+        let first = sink.handed;
+        sink.handed += chunk.len();
+        let entries = chunk.into_iter().zip(first..);
+        let entries = match &sink.handles {
+            Handles::Here(map, judge) => entries
+                .map(|(spec, i)| {
+                    let read = Read::of(&spec, |h| map.get(h).copied());
+                    judge.entry(read, spec, i)
+                })
+                .collect(),
+            _ => entries
+                .map(|(spec, _)| Entry::Read(Read::of(&spec, |_| None), spec))
+                .collect(),
         };
-        let person = |h: &str| handles.and_then(|m| m.get(h).copied());
-        let timed = chunk
-            .into_iter()
-            .map(|spec| (Read::of(&spec, person), spec))
-            .collect();
-        let _ = sink.to.send(Piece::Invitations(timed));
+        let _ = sink.to.send(Piece::Invitations(entries));
     });
 }
 
@@ -193,6 +201,7 @@ pub(super) fn load(
                         to,
                         seen: Seen::default(),
                         handles: Handles::Gone,
+                        handed: 0,
                     });
                 });
                 let parsed = super::parse(file, source);
@@ -229,7 +238,7 @@ fn replay(from: Receiver<Piece>, lines: usize) -> Option<(Replay, Vec<Problem>)>
             Piece::Head(mut head, back) => {
                 head.sanitize();
                 let (mut replay, problems) = begin(&head.head());
-                let _ = back.send(Handles::Here(replay.world().handles()));
+                let _ = back.send(Handles::Here(replay.world().handles(), replay.judge()));
                 // Room for about as many invitations as the file has lines, at once,
                 // rather than growing (and copying) the world a chunk at a time.
                 replay.reserve(lines);
@@ -237,8 +246,8 @@ fn replay(from: Receiver<Piece>, lines: usize) -> Option<(Replay, Vec<Problem>)>
             }
             Piece::Invitations(chunk) => {
                 if let Some((replay, _)) = started.as_mut() {
-                    for (read, spec) in chunk {
-                        replay.push(read, spec);
+                    for entry in chunk {
+                        replay.push(entry);
                     }
                 }
             }

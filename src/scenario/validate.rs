@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::model::{Action, Person, PersonId, World};
 
-use super::history::{Read, Replay};
+use super::history::{Entry, Read, Replay};
 use super::locate::{Path, Seg};
 use super::{PersonSpec, RulesSpec, Scenario, Step};
 
@@ -65,7 +65,7 @@ pub fn validate(s: &mut Scenario, sorted: bool) -> Result<Setup, Vec<Problem>> {
     replay.reserve(specs.len());
     for spec in specs {
         let read = Read::of(&spec, |h| replay.world().person_id(h));
-        replay.push(read, spec);
+        replay.push(Entry::Read(read, spec));
     }
     finish(s, replay, problems)
 }
