@@ -61,7 +61,7 @@ impl World {
             Answer::Ignore => self.push_event(now, EventKind::Ignored(id), only_recipient),
             Answer::DontKnow => {
                 // H1303: "will prevent that member from sending you any more invitations".
-                self.blocked.insert((from, by));
+                self.pairs.block(from, by);
                 self.push_event(now, EventKind::MarkedDontKnow(id), only_recipient);
                 self.flag(from);
             }

@@ -19,9 +19,15 @@ impl World {
         Ok(id)
     }
 
-    /// Connects two people at the start, without any invitation or event.
+    /// Connects two people, without any invitation or event: at the start, and on an
+    /// acceptance.
     pub fn connect(&mut self, a: PersonId, b: PersonId) {
-        if a != b {
+        if a == b {
+            return;
+        }
+        self.pairs.connect(a, b);
+        // While replaying, the networks are built at the end (`set_replaying`).
+        if !self.replaying {
             self.lists[a.index()].network.insert(b);
             self.lists[b.index()].network.insert(a);
         }
@@ -46,14 +52,15 @@ impl World {
     /// Makes room for `n` more invitations, before a large history is replayed.
     pub fn reserve(&mut self, n: usize) {
         self.invitations.reserve(n);
-        self.latest.reserve(n);
+        self.pairs.reserve(n);
     }
 
     /// While a scenario's past is replayed (`on`), its events are not logged and the
-    /// per-person lists (inbox, archive, sent) are not kept up at every change: no rule
-    /// reads them, and keeping them costs a search through a person's list at every
-    /// answer. Turned off, the lists are built in one pass from every invitation's
-    /// state, in id order: exactly what keeping them up would have left (`place`).
+    /// per-person lists (network, inbox, archive, sent) are not kept up at every change:
+    /// no rule reads them (a rule asks the pairs), and keeping them costs a search
+    /// through a person's list or tree at every answer. Turned off, the lists are built
+    /// in one pass from the pairs and every invitation's state, in id order: exactly what
+    /// keeping them up would have left (`place`, `connect`).
     pub fn set_replaying(&mut self, on: bool) {
         let ended = self.replaying && !on;
         self.replaying = on;
@@ -62,8 +69,18 @@ impl World {
         }
     }
 
-    /// Every person's inbox, archive and sent list, from the invitations' states.
+    /// Every person's network, inbox, archive and sent list, from the pairs and the
+    /// invitations' states.
     fn index_all(&mut self) {
+        let mut networks: Vec<Vec<PersonId>> = vec![Vec::new(); self.lists.len()];
+        for (a, b) in self.pairs.connections() {
+            networks[a.index()].push(b);
+            networks[b.index()].push(a);
+        }
+        for (lists, network) in self.lists.iter_mut().zip(networks) {
+            // Collecting sorts first, then builds the tree in one go.
+            lists.network = network.into_iter().collect();
+        }
         let ignore_archives = self.rules.ignore_archives;
         for lists in &mut self.lists {
             lists.inbox.clear();

@@ -4,13 +4,16 @@
 use std::ops::Range;
 
 use chrono::{DateTime, Duration, FixedOffset, Offset, Utc};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 mod answer;
 mod build;
 mod clock;
 mod dice;
+mod pairs;
 mod send;
+
+use pairs::Pairs;
 
 use super::lists::{Lists, Placement};
 use super::timers::Timers;
@@ -57,10 +60,9 @@ pub struct World {
     handles: HashMap<String, PersonId>,
     invitations: Vec<Invitation>,
     lists: Vec<Lists>,
-    /// The latest invitation from the first person to the second.
-    latest: HashMap<(PersonId, PersonId), InvitationId>,
-    /// (sender, recipient) pairs closed by "I don't know this person".
-    blocked: HashSet<(PersonId, PersonId)>,
+    /// Between each pair of people: the latest invitation either way, connected or not,
+    /// and who said "I don't know" to whom. What every rule asks about a pair.
+    pairs: Pairs,
     timers: Timers,
     log: Vec<Event>,
     /// On while a scenario's history is replayed: the past's events are not the log's,
@@ -80,8 +82,7 @@ impl World {
             handles: HashMap::default(),
             invitations: Vec::new(),
             lists: Vec::new(),
-            latest: HashMap::default(),
-            blocked: HashSet::default(),
+            pairs: Pairs::default(),
             timers: Timers::default(),
             log: Vec::new(),
             replaying: false,
@@ -149,17 +150,17 @@ impl World {
     }
 
     pub fn are_connected(&self, a: PersonId, b: PersonId) -> bool {
-        self.lists[a.index()].network.contains(&b)
+        self.pairs.get(a, b).connected
     }
 
     /// The latest invitation `from` sent `to`, in any state.
     pub fn latest(&self, from: PersonId, to: PersonId) -> Option<&Invitation> {
-        self.latest.get(&(from, to)).map(|&i| self.invitation(i))
+        self.pairs.get(from, to).out.map(|i| self.invitation(i))
     }
 
     /// True once `to` said "I don't know" to an invitation from `from`.
     pub fn is_blocked(&self, from: PersonId, to: PersonId) -> bool {
-        self.blocked.contains(&(from, to))
+        self.pairs.get(from, to).blocked
     }
 
     /// Applies one action. On success the new events are `self.log()[range]`; on

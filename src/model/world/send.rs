@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::pairs::Pair;
 use super::{World, days};
 use crate::model::timers::TimerKind;
 use crate::model::{
@@ -13,17 +14,21 @@ use crate::model::{
 };
 
 impl World {
-    pub(super) fn check_pair(&self, from: PersonId, to: PersonId) -> Result<(), Refusal> {
+    /// Why `from` cannot invite `to` as far as the pair goes (themselves, connected,
+    /// their own invitation pending, `to`'s waiting for them), or what is between them.
+    fn check_pair(&self, from: PersonId, to: PersonId) -> Result<Pair, Refusal> {
         // Names are only spelled out for a refusal: this runs for every send of a history.
         let (a, b) = (|| self.name(from), || self.name(to));
         if from == to {
             return Err(Refusal::SelfInvite { who: a() });
         }
-        if self.are_connected(from, to) {
+        let pair = self.pairs.get(from, to);
+        if pair.connected {
             return Err(Refusal::AlreadyConnected { a: a(), b: b() });
         }
         // The sender's Sent list shows it Pending, whatever the recipient did (H1303, AZ).
-        if let Some(inv) = self.latest(from, to).filter(|i| i.state.looks_pending()) {
+        let out = pair.out.map(|i| self.invitation(i));
+        if let Some(inv) = out.filter(|i| i.state.looks_pending()) {
             return Err(Refusal::AlreadyPending {
                 from: a(),
                 to: b(),
@@ -31,13 +36,12 @@ impl World {
             });
         }
         // Their invitation is on the sender's own Invitations or Archive.
-        if self
-            .latest(to, from)
-            .is_some_and(|i| i.state.held_by_recipient(self.rules.ignore_archives))
-        {
+        if pair.back.is_some_and(|i| {
+            (self.invitation(i).state).held_by_recipient(self.rules.ignore_archives)
+        }) {
             return Err(Refusal::InvitedYouFirst { from: a(), to: b() });
         }
-        Ok(())
+        Ok(pair)
     }
 
     pub(super) fn check_text(&self, what: TextKind, text: Option<&str>) -> Result<(), Refusal> {
@@ -54,20 +58,27 @@ impl World {
     /// the wait after their own withdrawal. (The standing and the weekly limit are about
     /// `from` alone; a Send judges those too.) The invite picker marks people with it.
     pub fn invite_block(&self, from: PersonId, to: PersonId) -> Option<Refusal> {
-        if let Err(refusal) = self.check_pair(from, to) {
-            return Some(refusal);
-        }
+        self.judge_pair(from, to).err()
+    }
+
+    /// `invite_block`, or what is between the two when nothing blocks the invitation.
+    fn judge_pair(&self, from: PersonId, to: PersonId) -> Result<Pair, Refusal> {
+        let pair = self.check_pair(from, to)?;
         // R, LH: three weeks after a withdrawal, counted from the withdrawal.
-        let inv = self
-            .latest(from, to)
-            .filter(|i| i.state == InvitationState::Withdrawn)?;
+        let withdrawn = pair.out.map(|i| self.invitation(i));
+        let Some(inv) = withdrawn.filter(|i| i.state == InvitationState::Withdrawn) else {
+            return Ok(pair);
+        };
         let again = inv.changed + days(self.rules.withdraw_wait_days);
-        (self.now < again).then(|| Refusal::WithdrawWait {
-            from: self.name(from),
-            to: self.name(to),
-            withdrawn: self.local(inv.changed),
-            again: self.local(again),
-        })
+        if self.now < again {
+            return Err(Refusal::WithdrawWait {
+                from: self.name(from),
+                to: self.name(to),
+                withdrawn: self.local(inv.changed),
+                again: self.local(again),
+            });
+        }
+        Ok(pair)
     }
 
     pub(super) fn send(
@@ -77,9 +88,7 @@ impl World {
         note: Option<String>,
         email: Option<&str>,
     ) -> Result<(), Refusal> {
-        if let Some(refusal) = self.invite_block(from, to) {
-            return Err(refusal);
-        }
+        let pair = self.judge_pair(from, to)?;
         let account = &self.lists[from.index()].account;
         if account.standing == Standing::Restricted {
             // R, L: a temporary restriction stops sending.
@@ -127,7 +136,7 @@ impl World {
         }
         self.check_text(TextKind::Note, note.as_deref())?;
         let now = self.now;
-        self.create_invitation(from, to, note, now);
+        self.create_invitation(from, to, note, now, !pair.blocked);
         Ok(())
     }
 
@@ -137,11 +146,11 @@ impl World {
         to: PersonId,
         note: Option<String>,
         sent: DateTime<Utc>,
-    ) -> InvitationId {
-        let id = InvitationId(self.invitations.len() as u32);
         // H1303: "I don't know" prevents this sender from inviting this recipient. The
         // model delivers nothing and tells the sender nothing (L): see `Undelivered`.
-        let delivered = !self.is_blocked(from, to);
+        delivered: bool,
+    ) -> InvitationId {
+        let id = InvitationId(self.invitations.len() as u32);
         let state = if delivered {
             InvitationState::Pending { seen: false }
         } else {
@@ -160,7 +169,7 @@ impl World {
         });
         let placement = Placement::of(state, self.rules.ignore_archives);
         self.place(id, Placement::NOWHERE, placement);
-        self.latest.insert((from, to), id);
+        self.pairs.set_latest(from, to, id);
         if self.rules.weekly_limit.is_some() {
             self.lists[from.index()].recent_sends.push_back(sent);
         }
