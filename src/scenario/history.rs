@@ -183,7 +183,8 @@ impl Replay {
         let i = self.parts.len();
         let part = match entry {
             Entry::Judged(part) => Some(part),
-            Entry::Read(read, mut spec) => {
+            Entry::Read(read) => {
+                let (read, mut spec) = *read;
                 let world = &self.world;
                 let problems = &mut self.part_problems;
                 let resolve = |h: &str, problems: &mut Vec<Problem>, f| {
@@ -386,9 +387,16 @@ pub(super) struct Judge {
 /// An invitation of the history as handed to the replay: already judged, where nothing
 /// was wrong with it (on the parsing thread of a streamed load, which has time to
 /// spare), or as read, to be judged beside the world its messages need (`part`).
+/// (Boxed as read: a chunk of a thousand entries is moved twice on its way.)
 pub(super) enum Entry {
     Judged(Part),
-    Read(Read, InvitationSpec),
+    Read(Box<(Read, InvitationSpec)>),
+}
+
+impl Entry {
+    pub(super) fn read(read: Read, spec: InvitationSpec) -> Entry {
+        Entry::Read(Box::new((read, spec)))
+    }
 }
 
 impl Judge {
@@ -408,7 +416,7 @@ impl Judge {
                 if let Some(note) = taken.and_then(|p| p.note) {
                     spec.note = Some(note.into());
                 }
-                Entry::Read(read, spec)
+                Entry::read(read, spec)
             }
         }
     }

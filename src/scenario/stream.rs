@@ -178,7 +178,7 @@ pub(super) fn hand_over(chunk: Vec<InvitationSpec>) {
                 })
                 .collect(),
             _ => entries
-                .map(|(spec, _)| Entry::Read(Read::of(&spec, |_| None), spec))
+                .map(|(spec, _)| Entry::read(Read::of(&spec, |_| None), spec))
                 .collect(),
         };
         let _ = sink.to.send(Piece::Invitations(entries));

@@ -65,7 +65,7 @@ pub fn validate(s: &mut Scenario, sorted: bool) -> Result<Setup, Vec<Problem>> {
     replay.reserve(specs.len());
     for spec in specs {
         let read = Read::of(&spec, |h| replay.world().person_id(h));
-        replay.push(Entry::Read(read, spec));
+        replay.push(Entry::read(read, spec));
     }
     finish(s, replay, problems)
 }
