@@ -108,6 +108,34 @@ fn a_history_spanning_a_century_plays_in_order() {
     assert_same(found);
 }
 
+/// The in-order replay keeps a waiting answer's second in 32 bits (136 years): an
+/// answer given later than that after the first send is played the sorted way, in the
+/// same order as every other.
+#[test]
+fn an_answer_two_centuries_after_the_first_send_plays_in_order() {
+    let text = r#"Scenario(
+    title: "Very long ago",
+    start: "2026-03-02T09:00:00Z",
+    people: [(id: "maya", name: "Maya Chen"), (id: "ana", name: "Ana Silva"), (id: "sam", name: "Sam Lee")],
+    invitations: [
+        (from: "maya", to: "ana", sent: "1800-01-01T09:00:00Z", state: Ignored, changed: "1800-01-02T10:00:00Z"),
+        (from: "sam", to: "ana", sent: "1801-01-01T09:00:00Z", state: Accepted, changed: "2026-03-01T10:00:00Z"),
+        (from: "sam", to: "maya", sent: "2026-03-01T09:00:00Z", state: Seen, changed: "2026-03-01T11:00:00Z"),
+    ],
+)"#;
+    let loaded = load_parsed("w.ron", text, Way::Sorted).expect("a valid history");
+    let states: Vec<_> = loaded
+        .setup
+        .world
+        .invitations()
+        .iter()
+        .map(|i| i.state)
+        .collect();
+    use invitesim::model::InvitationState as S;
+    assert_eq!(states, [S::Ignored, S::Accepted, S::Pending { seen: true }]);
+    assert_same(text);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 

@@ -71,9 +71,20 @@ fn op_key(seconds: u64, change: bool, index: usize) -> Key {
     (Key::from(seconds) << 33) | (Key::from(change) << 32) | index as Key
 }
 
-/// The second a key falls in.
-fn second_of(key: Key) -> u64 {
-    (key >> 33) as u64
+/// A change waiting in the in-order replay's heap, in half a `Key`: its second (up to
+/// 2^32, 136 years after the first send) and its index. The heap is sifted at every
+/// moment and holds about a week of answers (a hundred thousand at 1M invitations):
+/// half the bytes is half the cache it sifts through. A history whose changes come
+/// later than that is replayed the sorted way.
+type Waiting = u64;
+
+/// The moment a waiting change is.
+fn change_key(waiting: Waiting) -> Key {
+    op_key(
+        waiting >> 32,
+        true,
+        (waiting & Waiting::from(u32::MAX)) as usize,
+    )
 }
 
 /// Sends an invitation of a history at the world's clock, through `World::act`. A
@@ -111,7 +122,7 @@ pub(super) struct Replay {
     /// The first invitation's send time while in order; every key counts from it.
     begin: Option<DateTime<Utc>>,
     last_send: u64,
-    changes: BinaryHeap<Reverse<Key>>,
+    changes: BinaryHeap<Reverse<Waiting>>,
     in_order: bool,
     replayed: usize,
     /// Problems of the invitations themselves (people, times, notes), whatever the order.
@@ -211,17 +222,19 @@ impl Replay {
             return;
         }
         self.last_send = second;
-        while let Some(&Reverse(key)) = self.changes.peek() {
-            if second_of(key) >= second {
+        while let Some(&Reverse(waiting)) = self.changes.peek() {
+            if waiting >> 32 >= second {
                 break;
             }
             self.changes.pop();
-            self.play(key, true);
+            self.play(change_key(waiting), true);
         }
         self.play(op_key(second, false, i), true);
         if let Some(changed) = change {
-            self.changes
-                .push(Reverse(op_key(seconds(begin, changed), true, i)));
+            match u32::try_from(seconds(begin, changed)) {
+                Ok(at) => self.changes.push(Reverse(u64::from(at) << 32 | i as u64)),
+                Err(_) => self.in_order = false,
+            }
         }
     }
 
@@ -239,8 +252,8 @@ impl Replay {
             .sum();
         super::progress::replaying(self.replayed, total);
         if self.in_order {
-            while let Some(Reverse(key)) = self.changes.pop() {
-                self.play(key, true);
+            while let Some(Reverse(waiting)) = self.changes.pop() {
+                self.play(change_key(waiting), true);
             }
         } else {
             for p in self.parts.iter_mut().flatten() {
