@@ -644,3 +644,36 @@ fn clock_cannot_overflow() {
     }
     panic!("the clock never refused to overflow");
 }
+
+/// An answer that names the invitation it is for (`Act::Answer::known`, as a replayed
+/// history does) reaches what it would reach without the name: the latest between the
+/// two. Named, a superseded invitation is not taken for the latest; named wrong (not
+/// between these two), the pair is looked up.
+#[test]
+fn an_answer_naming_its_invitation_reaches_the_latest_all_the_same() {
+    use invitesim::model::{Act, InvitationId};
+    let mut w = world(Rules::classic());
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, withdraw("maya", "sam"));
+    ok(&mut w, Action::wait_days(21));
+    ok(&mut w, send("maya", "sam"));
+    ok(&mut w, send("lee", "ana"));
+    let (maya, sam) = (id(&w, "maya"), id(&w, "sam"));
+    assert!(w.invitation(InvitationId(0)).superseded);
+    for known in [Some(InvitationId(0)), Some(InvitationId(2)), None] {
+        let mut named = w.clone();
+        let answer = Act::Answer {
+            by: sam,
+            from: maya,
+            answer: Answer::Accept,
+            known,
+        };
+        named
+            .act(answer)
+            .expect("the latest invitation is accepted");
+        let accepted = named.invitation(InvitationId(1)).state;
+        assert_eq!(accepted, InvitationState::Accepted, "{known:?}");
+        let first = named.invitation(InvitationId(0)).state;
+        assert_eq!(first, InvitationState::Withdrawn, "{known:?}");
+    }
+}

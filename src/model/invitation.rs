@@ -92,7 +92,14 @@ pub struct Invitation {
     pub opened: Option<DateTime<Utc>>,
     /// The recipient's "Reply (don't accept yet)" message, if they sent one (H1303a/b).
     pub reply: Option<Box<Reply>>,
+    /// The same sender has invited the same recipient again since: this one is no
+    /// longer the latest between them (in the padding: the size stays 80 bytes).
+    #[serde(skip)]
+    pub superseded: bool,
 }
+
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(size_of::<Invitation>() == 80);
 
 /// A message the recipient sent the sender instead of accepting (H1303a/b).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

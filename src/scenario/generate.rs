@@ -271,6 +271,7 @@ pub fn generate(spec: &Spec) -> Result<String, String> {
                     by: to,
                     from,
                     answer,
+                    known: Some(InvitationId(id)),
                 },
                 Change::Withdraw => Act::Withdraw { by: from, to },
             };

@@ -36,6 +36,7 @@ pub(super) struct Part {
 /// A part not sent (yet, or ever): ids never reach `u32::MAX`.
 const UNSENT: u32 = u32::MAX;
 
+#[cfg(target_pointer_width = "64")]
 const _: () = assert!(size_of::<Option<Part>>() == 56);
 
 impl Part {
@@ -354,10 +355,12 @@ impl Replay {
             return;
         }
         let (from, to) = (p.from, p.to);
+        let known = p.id();
         let answer = |answer| Act::Answer {
             by: to,
             from,
             answer,
+            known,
         };
         let act = match p.state {
             HistoryState::Seen => answer(Answer::Open),

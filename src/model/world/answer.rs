@@ -10,8 +10,15 @@ use crate::model::{
 
 impl World {
     /// The invitation from `from` that `by` still holds, or why not, in `by`'s terms.
-    fn held(&self, by: PersonId, from: PersonId, verb: Verb) -> Result<&Invitation, Refusal> {
-        self.latest(from, by)
+    /// `known`: the one the caller knows it is, if any (`Act::Answer`).
+    fn held(
+        &self,
+        by: PersonId,
+        from: PersonId,
+        verb: Verb,
+        known: Option<InvitationId>,
+    ) -> Result<&Invitation, Refusal> {
+        self.latest_known(from, by, known)
             .filter(|i| i.state.held_by_recipient(self.rules.ignore_archives))
             .ok_or_else(|| Refusal::NothingToAnswer {
                 by: self.name(by),
@@ -39,8 +46,9 @@ impl World {
         by: PersonId,
         from: PersonId,
         answer: Answer,
+        known: Option<InvitationId>,
     ) -> Result<(), Refusal> {
-        let inv = self.held(by, from, Verb::Answer(answer))?;
+        let inv = self.held(by, from, Verb::Answer(answer), known)?;
         let after = inv.answered(answer).map_err(|why| Refusal::CannotAnswer {
             by: self.name(by),
             from: self.name(from),
@@ -82,7 +90,7 @@ impl World {
         from: PersonId,
         text: String,
     ) -> Result<(), Refusal> {
-        let inv = self.held(by, from, Verb::Reply)?;
+        let inv = self.held(by, from, Verb::Reply, None)?;
         if inv.reply.is_some() {
             return Err(Refusal::CannotAnswer {
                 by: self.name(by),

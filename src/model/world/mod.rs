@@ -39,6 +39,10 @@ pub enum Act {
         by: PersonId,
         from: PersonId,
         answer: Answer,
+        /// The invitation the caller knows `from` sent `by` (a history does): taken
+        /// without looking the pair up when it is still their latest, the one the
+        /// answer reaches either way. Wrong or stale, it is looked up as without it.
+        known: Option<InvitationId>,
     },
     Reply {
         by: PersonId,
@@ -158,6 +162,21 @@ impl World {
         self.pairs.get(from, to).out.map(|i| self.invitation(i))
     }
 
+    /// `latest(from, to)`, taking `known` without the pair map if it is that one: sent
+    /// by `from` to `to`, and no later invitation the same way since (a replayed
+    /// history knows which invitation each answer is for).
+    fn latest_known(
+        &self,
+        from: PersonId,
+        to: PersonId,
+        known: Option<InvitationId>,
+    ) -> Option<&Invitation> {
+        match known.and_then(|i| self.invitations.get(i.index())) {
+            Some(inv) if inv.from == from && inv.to == to && !inv.superseded => Some(inv),
+            _ => self.latest(from, to),
+        }
+    }
+
     /// True once `to` said "I don't know" to an invitation from `from`.
     pub fn is_blocked(&self, from: PersonId, to: PersonId) -> bool {
         self.pairs.get(from, to).blocked
@@ -207,6 +226,7 @@ impl World {
             by: self.resolve(by)?,
             from: self.resolve(from)?,
             answer,
+            known: None,
         })
     }
 
@@ -221,7 +241,12 @@ impl World {
                 email,
             } => self.send(from, to, note, email.as_deref())?,
             Act::Wait(by) => self.wait(by)?,
-            Act::Answer { by, from, answer } => self.answer_as(by, from, answer)?,
+            Act::Answer {
+                by,
+                from,
+                answer,
+                known,
+            } => self.answer_as(by, from, answer, known)?,
             Act::Reply { by, from, text } => self.reply(by, from, text)?,
             Act::Withdraw { by, to } => self.withdraw(by, to)?,
         }

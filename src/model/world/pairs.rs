@@ -90,10 +90,16 @@ impl Pairs {
         (self.map.entry(k).or_default(), way)
     }
 
-    pub(super) fn set_latest(&mut self, from: PersonId, to: PersonId, inv: InvitationId) {
+    /// `inv` is now the latest from `from` to `to`; the one it replaces, if any.
+    pub(super) fn set_latest(
+        &mut self,
+        from: PersonId,
+        to: PersonId,
+        inv: InvitationId,
+    ) -> Option<InvitationId> {
         debug_assert_ne!(inv.0, NONE);
         let (b, way) = self.entry(from, to);
-        b.latest[way] = inv.0;
+        id(std::mem::replace(&mut b.latest[way], inv.0))
     }
 
     pub(super) fn connect(&mut self, a: PersonId, b: PersonId) {

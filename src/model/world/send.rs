@@ -166,10 +166,13 @@ impl World {
             changed: sent,
             opened: None,
             reply: None,
+            superseded: false,
         });
         let placement = Placement::of(state, self.rules.ignore_archives);
         self.place(id, Placement::NOWHERE, placement);
-        self.pairs.set_latest(from, to, id);
+        if let Some(before) = self.pairs.set_latest(from, to, id) {
+            self.invitations[before.index()].superseded = true;
+        }
         if self.rules.weekly_limit.is_some() {
             self.lists[from.index()].recent_sends.push_back(sent);
         }
