@@ -8,4 +8,4 @@ pub mod probe;
 mod runner;
 
 pub use observe::{Observation, Screen, observe};
-pub use runner::{Runner, StepKind, StepReport};
+pub use runner::{Runner, ScriptWorld, StepKind, StepReport};

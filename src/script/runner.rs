@@ -62,6 +62,24 @@ pub struct Runner {
     tells: HashMap<PersonId, Vec<Tell>>,
 }
 
+/// The world a script steps through: every step reads it, only an action changes it.
+/// The app's world is shared with the loaded one until its first change
+/// (`tui::LiveWorld`), so a narration, a check or a quiz must not ask for it mutably:
+/// that would copy a world nothing changes.
+pub trait ScriptWorld {
+    fn world(&self) -> &World;
+    fn world_mut(&mut self) -> &mut World;
+}
+
+impl ScriptWorld for World {
+    fn world(&self) -> &World {
+        self
+    }
+    fn world_mut(&mut self) -> &mut World {
+        self
+    }
+}
+
 impl Runner {
     /// Starts at the first step; `world` is the script's starting world.
     pub fn new(steps: &[Step], world: &World, panes: (PersonId, PersonId)) -> Runner {
@@ -104,15 +122,16 @@ impl Runner {
         self.steps.get(self.next)
     }
 
-    /// Runs the next step on `world`, or `None` at the end of the script.
-    pub fn step(&mut self, world: &mut World) -> Option<StepReport> {
+    /// Runs the next step on `world`, or `None` at the end of the script. Only an
+    /// action asks for the world mutably (`ScriptWorld`).
+    pub fn step(&mut self, world: &mut impl ScriptWorld) -> Option<StepReport> {
         let steps = Rc::clone(&self.steps);
         let step = steps.get(self.next)?;
         self.next += 1;
-        let mark = world.log().len();
+        let mark = world.world().log().len();
         let mut report = StepReport {
             number: self.next,
-            at: world.now(),
+            at: world.world().now(),
             kind: StepKind::Say,
             text: String::new(),
             ok: true,
@@ -132,7 +151,7 @@ impl Runner {
                     StepKind::Action
                 };
                 report.text = action.summary();
-                let seen = observe(world, action, &self.watched);
+                let seen = observe(world.world_mut(), action, &self.watched);
                 report.events = seen.events.clone();
                 match (&seen.refusal, must_refuse) {
                     (None, true) => {
@@ -168,7 +187,7 @@ impl Runner {
             }
             Step::Expect(e) => {
                 report.kind = StepKind::Expect;
-                let (text, expected, actual) = self.judge(world, e);
+                let (text, expected, actual) = self.judge(world.world(), e);
                 report.text = text;
                 report.ok = expected == actual;
                 if !report.ok {
@@ -181,7 +200,7 @@ impl Runner {
                 report.detail = Some(quiz_answer(q));
             }
         }
-        report.at = world.now();
+        report.at = world.world().now();
         Some(report)
     }
 

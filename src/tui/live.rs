@@ -73,6 +73,16 @@ impl LiveWorld {
     }
 }
 
+/// A script steps through the live world: copied only when an action changes it.
+impl crate::script::ScriptWorld for LiveWorld {
+    fn world(&self) -> &World {
+        self
+    }
+    fn world_mut(&mut self) -> &mut World {
+        self.edit()
+    }
+}
+
 impl Deref for LiveWorld {
     type Target = World;
 
@@ -85,7 +95,9 @@ impl Deref for LiveWorld {
 mod tests {
     use super::*;
     use crate::model::{Action, Preset};
+    use crate::scenario::Step;
     use crate::scenario::generate::{Spec, generate};
+    use crate::script::Runner;
 
     fn world(invitations: usize) -> Arc<World> {
         let spec = Spec {
@@ -123,6 +135,27 @@ mod tests {
             );
             live.share(&original);
             assert!(live.is_shared(), "{n}: still shared, nothing new made");
+        }
+    }
+
+    /// A script played over the shared world copies it at its first action, not at a
+    /// narration or a check before it.
+    #[test]
+    fn only_an_action_of_a_script_copies_the_shared_world() {
+        let loaded = crate::scenario::resolve("tour").expect("the tour loads");
+        let steps = &loaded.scenario.script;
+        let first_act = steps
+            .iter()
+            .position(|s| matches!(s, Step::Act(_)))
+            .expect("the tour acts");
+        assert!(first_act > 0, "the tour says something first");
+        let world = &loaded.setup.world;
+        let mut runner = Runner::new(steps, world, loaded.setup.panes);
+        let mut live = LiveWorld::shared(world);
+        for (i, step) in steps.iter().enumerate().take(first_act + 2) {
+            runner.step(&mut live).expect("a step");
+            let acted = steps[..=i].iter().any(|s| matches!(s, Step::Act(_)));
+            assert_eq!(!live.is_shared(), acted, "after step {i}: {step:?}");
         }
     }
 }

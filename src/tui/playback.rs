@@ -106,7 +106,7 @@ impl App {
         match pb.runner.peek().cloned() {
             None => pb.playing = false,
             Some(Step::Act(action) | Step::Refused(action)) => {
-                let report = pb.runner.step(self.world.edit());
+                let report = pb.runner.step(&mut self.world);
                 let held = report.as_ref().is_some_and(|r| r.ok);
                 if let Some(seen) = report.and_then(|r| r.observation) {
                     self.note_tells(&seen);
@@ -119,16 +119,16 @@ impl App {
                 self.follow_changes();
             }
             Some(Step::Say(text)) => {
-                pb.runner.step(self.world.edit());
+                pb.runner.step(&mut self.world);
                 pb.narration = Some(text);
                 pb.marks.push(None);
             }
             Some(Step::Expect(_)) => {
-                let ok = pb.runner.step(self.world.edit()).is_some_and(|r| r.ok);
+                let ok = pb.runner.step(&mut self.world).is_some_and(|r| r.ok);
                 pb.marks.push(Some(ok));
             }
             Some(Step::Quiz(_)) => {
-                pb.runner.step(self.world.edit());
+                pb.runner.step(&mut self.world);
                 pb.marks.push(None);
                 pb.quiz = Some(QuizState {
                     step: index,
