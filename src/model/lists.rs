@@ -17,6 +17,8 @@ pub struct Lists {
     pub archive: Vec<InvitationId>,
     /// Sent and either still looking pending or accepted.
     pub sent: Vec<InvitationId>,
+    /// Who they are connected to, as their Network tab lists them (the rules ask the
+    /// world's pairs; a replay builds this at its end).
     pub network: BTreeSet<PersonId>,
     /// In-app notifications: only ever acceptances of this person's invitations.
     pub notifications: Vec<Mail>,

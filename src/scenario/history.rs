@@ -190,7 +190,7 @@ impl Replay {
     }
 
     /// The next invitation of the file: checked, and played as far as it can be.
-    /// `spec` is already sanitized (`InvitationSpec::sanitize`).
+    /// An invitation as read is already sanitized (`InvitationSpec::sanitize`).
     pub(super) fn push(&mut self, entry: Entry) {
         let i = self.parts.len();
         let part = match entry {
