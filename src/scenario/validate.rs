@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::model::{Action, Person, PersonId, World};
 
-use super::history::{Entry, Read, Replay};
+use super::history::{Read, Replay};
 use super::locate::{Path, Seg};
 use super::{PersonSpec, RulesSpec, Scenario, Step};
 
@@ -63,9 +63,12 @@ pub fn validate(s: &mut Scenario, sorted: bool) -> Result<Setup, Vec<Problem>> {
     }
     let specs = std::mem::take(&mut s.invitations);
     replay.reserve(specs.len());
-    for spec in specs {
+    // Judged as a streamed load's parsing thread judges them (`Judge::entry`): only an
+    // invitation with something wrong goes to the replay as read (boxed).
+    let judge = replay.judge();
+    for (i, spec) in specs.into_iter().enumerate() {
         let read = Read::of(&spec, |h| replay.world().person_id(h));
-        replay.push(Entry::read(read, spec));
+        replay.push(judge.entry(read, spec, i));
     }
     finish(s, replay, problems)
 }
